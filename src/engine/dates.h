@@ -1,0 +1,32 @@
+// Dates and times as people read them: formatting in any calendar ICU knows (Gregorian, Hebrew, Islamic,
+// Chinese, Dangi, Japanese ...), in a locale and a time zone.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rapport {
+
+/// Milliseconds since 1970-01-01T00:00:00Z, as ICU (UDate) and JavaScript (Date.now()) count time.
+using EpochMs = double;
+
+/// The current time.
+EpochMs now_ms();
+
+enum class DateStyle { kShort, kMedium, kLong, kFull };
+
+/// Formats the date of `when` as it falls in `time_zone` (IANA id, e.g. "Asia/Jerusalem"), in `locale`
+/// (BCP 47 or ICU id, e.g. "he-IL", "en_US") and `calendar` (ICU calendar type: "gregorian", "hebrew",
+/// "islamic-umalqura", "chinese", "dangi", "japanese", ...). Returns nullopt for an unknown time zone or
+/// calendar, or when ICU lacks the data.
+///
+///   format_date(now_ms(), "en", "hebrew", DateStyle::kLong, "Asia/Jerusalem")  // "11 Kislev 5787"
+std::optional<std::string> format_date(EpochMs when, std::string_view locale, std::string_view calendar,
+                                       DateStyle style, std::string_view time_zone);
+
+/// The UTC offset, in minutes, of `time_zone` at the instant `when` (daylight saving time included);
+/// nullopt for an unknown zone.
+std::optional<int> utc_offset_minutes(std::string_view time_zone, EpochMs when);
+
+}  // namespace rapport

@@ -1,0 +1,64 @@
+// The engine's data-loading entry point. It takes file *contents* with the names they are known by; reading
+// them (from disk, from the browser's preloaded files, from a user's upload or storage) is the caller's job.
+//
+//   rapport::Engine engine;
+//   std::vector<rapport::SourceFile> files = {{"i18n/en.json", read("i18n/en.json")}};
+//   if (auto errors = engine.load(files); !errors.empty()) show(rapport::format_errors(errors));
+//   engine.data()->text("en", "ui.app.title");
+//
+// Loading is all or nothing: every error of every file is reported at once, and on any error the data that
+// was in use before stays in use.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/catalog.h"
+#include "engine/data_error.h"
+
+namespace rapport {
+
+/// A data file: its name (a path relative to the data root, e.g. "i18n/en.json") and its contents.
+struct SourceFile {
+  std::string name;
+  std::string contents;
+};
+
+/// The kinds of data file the engine knows, decided by the file's name.
+enum class DataKind { kCatalog, kUnknown };
+/// "i18n/<lang>.json" is a catalog; anything else is unknown (and an error to load).
+DataKind data_kind(std::string_view name);
+
+/// Everything loaded, immutable once built, shared by readers.
+class DataSet {
+ public:
+  /// The catalog for a UI language, falling back to English; nullptr when none is loaded.
+  const Catalog* catalog(std::string_view language) const;
+  /// Shorthand: the message `key` in `language` (English where that language lacks it).
+  std::string text(std::string_view language, std::string_view key,
+                   std::initializer_list<MessageArg> args = {}) const;
+  std::vector<std::string> languages() const;
+
+ private:
+  friend class Engine;
+  std::map<std::string, Catalog, std::less<>> catalogs_;
+};
+
+class Engine {
+ public:
+  Engine();
+  /// Validates and compiles `files` into a new DataSet. On success it replaces the current one and the result
+  /// is empty; otherwise it holds every error and the current data is untouched.
+  DataErrors load(std::span<const SourceFile> files);
+  /// The data in use (never null; empty before the first successful load).
+  std::shared_ptr<const DataSet> data() const { return data_; }
+
+ private:
+  std::shared_ptr<const DataSet> data_;
+};
+
+}  // namespace rapport

@@ -1,0 +1,67 @@
+#include "web/ui.h"
+
+namespace rapport::ui {
+
+namespace {
+ImVec4 rgb(int hex, float alpha = 1.0f) {
+  return ImVec4(static_cast<float>((hex >> 16) & 0xFF) / 255.0f, static_cast<float>((hex >> 8) & 0xFF) / 255.0f,
+                static_cast<float>(hex & 0xFF) / 255.0f, alpha);
+}
+}  // namespace
+
+void apply_theme(Theme theme, ImGuiStyle& style) {
+  style = ImGuiStyle();
+  style.WindowPadding = ImVec2(20, 16);
+  style.FramePadding = ImVec2(10, 6);
+  style.ItemSpacing = ImVec2(10, 8);
+  style.CellPadding = ImVec2(10, 6);
+  style.WindowRounding = 0;
+  style.ChildRounding = 8;
+  style.FrameRounding = 6;
+  style.PopupRounding = 6;
+  style.GrabRounding = 6;
+  style.TabRounding = 6;
+  style.WindowBorderSize = 0;
+  style.ChildBorderSize = 1;
+  style.ScrollbarSize = 14;
+  auto& c = style.Colors;
+  if (theme == Theme::kLight) {
+    ImGui::StyleColorsLight(&style);
+    c[ImGuiCol_WindowBg] = rgb(0xF6F5F2);
+    c[ImGuiCol_ChildBg] = rgb(0xFFFFFF);
+    c[ImGuiCol_Border] = rgb(0xDDDAD3);
+    c[ImGuiCol_Text] = rgb(0x1F2328);
+    c[ImGuiCol_TextDisabled] = rgb(0x5E6470);
+    c[ImGuiCol_Header] = rgb(0x0F766E, 0.14f);
+    c[ImGuiCol_HeaderHovered] = rgb(0x0F766E, 0.22f);
+    c[ImGuiCol_HeaderActive] = rgb(0x0F766E, 0.30f);
+    c[ImGuiCol_Button] = rgb(0x0F766E, 0.12f);
+    c[ImGuiCol_ButtonHovered] = rgb(0x0F766E, 0.24f);
+    c[ImGuiCol_ButtonActive] = rgb(0x0F766E, 0.36f);
+    c[ImGuiCol_FrameBg] = rgb(0xFFFFFF);
+    c[ImGuiCol_TableRowBgAlt] = rgb(0xF3F1EC);
+    c[ImGuiCol_TableBorderLight] = rgb(0xE6E3DC);
+    c[ImGuiCol_TableBorderStrong] = rgb(0xDDDAD3);
+    c[ImGuiCol_Separator] = rgb(0xDDDAD3);
+  } else {
+    ImGui::StyleColorsDark(&style);
+    c[ImGuiCol_WindowBg] = rgb(0x16181D);
+    c[ImGuiCol_ChildBg] = rgb(0x1E2128);
+    c[ImGuiCol_Border] = rgb(0x343842);
+    c[ImGuiCol_Text] = rgb(0xE8E6E1);
+    c[ImGuiCol_TextDisabled] = rgb(0xA0A4AD);
+    c[ImGuiCol_Header] = rgb(0x2DD4BF, 0.16f);
+    c[ImGuiCol_HeaderHovered] = rgb(0x2DD4BF, 0.24f);
+    c[ImGuiCol_Button] = rgb(0x2DD4BF, 0.14f);
+    c[ImGuiCol_ButtonHovered] = rgb(0x2DD4BF, 0.26f);
+    c[ImGuiCol_TableRowBgAlt] = rgb(0x22252C);
+  }
+}
+
+void text_in(ImFont* font, std::string_view text) {
+  if (font) ImGui::PushFont(font);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  if (font) ImGui::PopFont();
+}
+
+}  // namespace rapport::ui

@@ -1,0 +1,71 @@
+// The app shell: it starts, shows the engine's versions and today's dates, renders crisply at each pixel ratio,
+// follows resizes, draws nothing while idle, and exposes window.rapport.
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { framesDrawn, launch, openApp, screenshots, serve, waitIdle } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+for (const dpr of [1, 2, 3]) {
+  test(`starts and renders at devicePixelRatio ${dpr}`, async () => {
+    const { context, page, problems } = await openApp(browser, server.url, { dpr });
+    await waitIdle(page);
+    const canvas = await page.evaluate(() => {
+      const c = document.getElementById("canvas");
+      return { w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight };
+    });
+    // The canvas fills the window and has one device pixel per screen pixel.
+    assert.equal(canvas.cssW, 1280);
+    assert.equal(canvas.cssH, 720);
+    assert.equal(canvas.w, 1280 * dpr);
+    assert.equal(canvas.h, 720 * dpr);
+    await page.screenshot({ path: path.join(screenshots, `shell-dpr${dpr}.png`) });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("window.rapport exposes the engine's versions and ICU's calendars", async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  const v = await page.evaluate(() => window.rapport.version());
+  assert.match(v.rapport, /^\d+\.\d+\.\d+$/);
+  assert.equal(v.icu, "72.1");
+  assert.equal(v.unicode, "15.0");
+  assert.match(v.tzdata, /^20\d\d[a-z]$/);
+  assert.ok(v.tzdata >= "2025a", `time zone data ${v.tzdata} is current`);
+  // Yom Kippur 2026, formatted by ICU inside WebAssembly.
+  const ms = Date.UTC(2026, 8, 21, 9);
+  assert.equal(await page.evaluate((t) => window.rapport.formatDate(t, "en", "hebrew", "Asia/Jerusalem"), ms),
+               "10 Tishri 5787");
+  const he = await page.evaluate((t) => window.rapport.formatDate(t, "he-IL", "hebrew", "Asia/Jerusalem"), ms);
+  assert.match(he, /תשרי/);
+  assert.equal(await page.evaluate((t) => window.rapport.formatDate(t, "en", "gregorian", "Nowhere/City"), ms), "");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("draws no frames while idle, and draws again on input", async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  const settled = await waitIdle(page);
+  await page.waitForTimeout(1500);
+  assert.equal(await framesDrawn(page), settled, "no frames drawn while nothing changed");
+  await page.mouse.move(400, 300);
+  await page.mouse.move(420, 320);
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.rapportFrames) > n, settled);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("follows window resizes down to a phone", async () => {
+  const { context, page, problems } = await openApp(browser, server.url, { dpr: 2 });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction(() => document.getElementById("canvas").width === 780);
+  await waitIdle(page);
+  assert.equal(await page.evaluate(() => document.getElementById("canvas").height), 1688);
+  await page.screenshot({ path: path.join(screenshots, "shell-phone.png") });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
