@@ -21,3 +21,19 @@ function(rapport_em_web_app target preload_dir)
     -sEXPORTED_RUNTIME_METHODS=[FS] -lembind -lhtml5.js
     --preload-file ${preload_dir}@/rapport)
 endfunction()
+
+# Header-only libraries from Debian (nlohmann/json, doctest): the Emscripten toolchain does not search the host's
+# packages, and adding /usr/include would pull in the host's C library headers, so only their own folders are
+# linked into a private include directory.
+set(RAPPORT_HOST_INCLUDE "${CMAKE_BINARY_DIR}/host-include")
+file(MAKE_DIRECTORY "${RAPPORT_HOST_INCLUDE}")
+foreach(dir nlohmann doctest)
+  if(NOT EXISTS "${RAPPORT_HOST_INCLUDE}/${dir}")
+    file(CREATE_LINK "/usr/include/${dir}" "${RAPPORT_HOST_INCLUDE}/${dir}" SYMBOLIC)
+  endif()
+endforeach()
+add_library(nlohmann_json::nlohmann_json INTERFACE IMPORTED)
+target_include_directories(nlohmann_json::nlohmann_json SYSTEM INTERFACE "${RAPPORT_HOST_INCLUDE}")
+add_library(doctest::doctest INTERFACE IMPORTED)
+target_include_directories(doctest::doctest SYSTEM INTERFACE "${RAPPORT_HOST_INCLUDE}")
+list(APPEND CMAKE_MODULE_PATH /usr/lib/cmake/doctest)

@@ -44,13 +44,14 @@ void App::frame() {
   const float avail = ImGui::GetContentRegionAvail().x;
   const float card_w = avail < max_w ? avail : max_w;
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - card_w) * 0.5f);
-  ImGui::BeginChild("card", ImVec2(card_w, ImGui::GetContentRegionAvail().y - footer_h),
-                    ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::BeginChild("card", ImVec2(card_w, 0),
+                    ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY);
   draw_status_view(status_, tr, fonts_);
   ImGui::EndChild();
 
-  // Footer: the privacy promise.
-  ImGui::Spacing();
+  // Footer, at the bottom of the window: the privacy promise.
+  const float footer_y = ImGui::GetWindowHeight() - footer_h;
+  if (ImGui::GetCursorPosY() < footer_y) ImGui::SetCursorPosY(footer_y);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   text_in(fonts_.small, tr("ui.privacy.offline"));
   ImGui::PopStyleColor();

@@ -267,7 +267,8 @@ void WebPlatform::on_input() {
 }
 
 void WebPlatform::request_frame() {
-  if (frames_owed_ < 1) frames_owed_ = 1;
+  // Two frames: ImGui lays out new content (tables, auto-sized windows) in the frame after it first appears.
+  if (frames_owed_ < 2) frames_owed_ = 2;
   if (scheduled_) return;
   scheduled_ = true;
   emscripten_request_animation_frame(on_animation_frame, nullptr);
@@ -282,6 +283,7 @@ void WebPlatform::frame() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     fonts_ratio_ = pixel_ratio_;
     if (fonts_changed_) fonts_changed_(fonts);
+    on_input();  // text sizes changed: let the layout settle
   }
   ImGuiIO& io = ImGui::GetIO();
   static double last = emscripten_get_now();

@@ -12,5 +12,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   doctest::Context ctx(argc, argv);
+  // Plain output: under node, doctest would colour it, and test discovery reads it.
+  ctx.setOption("no-colors", true);
   return ctx.run();
 }

@@ -19,10 +19,18 @@ void row(const char* label_key, const std::string& value, const Tr& tr, const Fo
   ImGui::TableNextRow();
   ImGui::TableSetColumnIndex(0);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  text_in(fonts.body, tr(label_key));
+  if (fonts.body) ImGui::PushFont(fonts.body);
+  ImGui::TextWrapped("%s", tr(label_key).c_str());
   ImGui::PopStyleColor();
   ImGui::TableSetColumnIndex(1);
-  text_in(fonts.body, value);
+  ImGui::TextWrapped("%s", value.c_str());
+  if (fonts.body) ImGui::PopFont();
+}
+
+// Labels take up to 220 px, less on a narrow (phone) screen, so values keep room.
+float label_width() {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  return avail * 0.42f < 220.0f ? avail * 0.42f : 220.0f;
 }
 }  // namespace
 
@@ -31,7 +39,7 @@ void draw_status_view(const StatusModel& m, const Tr& tr, const Fonts& fonts) {
   ImGui::Spacing();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("today", 2, flags)) {
-    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 220.0f);
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, label_width());
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
     row("ui.status.gregorian", m.gregorian, tr, fonts);
     row("ui.status.hebrew", m.hebrew, tr, fonts);
@@ -44,7 +52,7 @@ void draw_status_view(const StatusModel& m, const Tr& tr, const Fonts& fonts) {
   text_in(fonts.heading, tr("ui.status.title"));
   ImGui::Spacing();
   if (ImGui::BeginTable("build", 2, flags)) {
-    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 220.0f);
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, label_width());
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
     row("ui.status.engine", m.versions.rapport, tr, fonts);
     row("ui.status.icu", m.versions.icu, tr, fonts);
