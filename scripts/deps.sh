@@ -111,6 +111,18 @@ TZ_DIR="$(cat "$TZ_STAMP")"
 # ---------------------------------------------------------------------------------------------------------
 ICU_WASM_FLAGS="$ICU_COMMON_FLAGS --enable-static --disable-shared --disable-tools --disable-icuio -O2"
 ICU_WASM="$ICU_BASE/wasm-$(key "$ICU_WASM_FLAGS $(emcc --version | head -1)")"
+# Emscripten builds its system libraries on first use. That first use must not happen inside a configure script
+# (emconfigure's environment breaks the struct-info bootstrap), so a small program is built here first.
+if [ ! -f "$EM_CACHE/.rapport-warm" ]; then
+  log "preparing Emscripten's system libraries (first use only, about a minute)"
+  warm=$(mktemp -d)
+  printf '#include <string>\nint main() { try { throw std::string("x"); } catch (...) {} return 0; }\n' > "$warm/w.cpp"
+  (cd "$warm" && em++ -O2 -fwasm-exceptions w.cpp -o w.js >"$warm/log" 2>&1) \
+    || { tail -n 20 "$warm/log" >&2; die "Emscripten cannot build a test program (see above)"; }
+  rm -rf "$warm"
+  touch "$EM_CACHE/.rapport-warm"
+fi
+
 if [ ! -f "$ICU_WASM/.done" ]; then
   log "building ICU $ICU_UPVER for WebAssembly (about 5 minutes)"
   rm -rf "$ICU_WASM" && mkdir -p "$ICU_WASM"

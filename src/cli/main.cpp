@@ -1,16 +1,23 @@
 // `rapport`: the native command line face of the engine.
 //
 // [SECTION] Start-up: ICU data, data files, catalog
-// [SECTION] Commands
+// [SECTION] Formatting helpers
+// [SECTION] profile
+// [SECTION] compare
+// [SECTION] validate
 // [SECTION] main
+#include <nlohmann/json.hpp>
+
+#include <cmath>
 #include <cstdio>
-#include <cstring>
-#include <functional>
+#include <filesystem>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/compare.h"
 #include "engine/engine.h"
 #include "engine/version.h"
 #include "platform/data_files.h"
@@ -18,7 +25,12 @@
 
 namespace {
 
-// Exit codes: 0 ok, 1 the check found problems (later commands), 2 usage error, 3 bad data, 4 internal error.
+using nlohmann::json;
+using rapport::Dim;
+using rapport::Profile;
+
+// Exit codes: 0 ok, 1 the check found problems (message and meeting checks), 2 usage error, 3 invalid data,
+// 4 internal error.
 constexpr int kExitOk = 0;
 constexpr int kExitUsage = 2;
 constexpr int kExitData = 3;
@@ -35,9 +47,10 @@ struct Context {
   }
 };
 
-int load_data(Context& ctx) {
+// Loads the data files in `dirs` of the data directory (all of them by default).
+int load_data(Context& ctx, const std::vector<std::string>& dirs = rapport::platform::shipped_data_dirs()) {
   std::vector<std::string> io_errors;
-  auto files = rapport::platform::read_data_files(ctx.data_dir, rapport::platform::shipped_data_dirs(), io_errors);
+  auto files = rapport::platform::read_data_files(ctx.data_dir, dirs, io_errors);
   for (const auto& e : io_errors) std::cerr << "rapport: " << e << '\n';
   if (files.empty()) {
     std::cerr << "rapport: no data files found in " << ctx.data_dir << " (use --data DIR)\n";
@@ -50,9 +63,321 @@ int load_data(Context& ctx) {
   return kExitOk;
 }
 
+// `--format text|json` among the arguments (removed from them); "" on a bad value (reported).
+std::string take_format(Context& ctx, std::vector<std::string_view>& args) {
+  std::string format = "text";
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] != "--format") continue;
+    format = i + 1 < args.size() ? std::string(args[i + 1]) : "";
+    args.erase(args.begin() + static_cast<std::ptrdiff_t>(i),
+               args.begin() + static_cast<std::ptrdiff_t>(std::min(i + 2, args.size())));
+    break;
+  }
+  if (format != "text" && format != "json") {
+    std::cerr << ctx.tr("cli.error.bad_format", {{"format", format}}) << '\n';
+    return "";
+  }
+  return format;
+}
+
+const Profile* find_market(Context& ctx, std::string_view code) {
+  const Profile* p = ctx.engine.data()->profile(code);
+  if (!p) {
+    std::string known;
+    for (const auto& [c, prof] : ctx.engine.data()->profiles()) known += (known.empty() ? "" : " ") + c;
+    std::cerr << ctx.tr("cli.error.no_market", {{"code", code}, {"known", known}}) << '\n';
+  }
+  return p;
+}
+
 // ---------------------------------------------------------------------------------------------------------
-// [SECTION] Commands
+// [SECTION] Formatting helpers
 // ---------------------------------------------------------------------------------------------------------
+std::string num(double v) {
+  std::ostringstream s;
+  s << (std::round(v * 10) / 10);
+  return s.str();
+}
+std::string range_text(double lo, double hi) { return lo == hi ? num(lo) : num(lo) + "–" + num(hi); }
+std::string hhmm(int minutes) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
+  return buf;
+}
+std::string span_text(const rapport::TimeSpan& s) { return hhmm(s.start) + "–" + hhmm(s.end); }
+
+// "Sun–Thu", "Mon–Fri", "Mon, Wed": runs of consecutive days joined with a dash.
+std::string days_text(std::uint8_t mask) {
+  static const char* kNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  // Start after a non-working day so a run that wraps the week (Sun–Thu) stays whole.
+  int start = 0;
+  for (int i = 0; i < 7; ++i) {
+    if (!(mask & (1 << i))) {
+      start = (i + 1) % 7;
+      break;
+    }
+  }
+  std::string out;
+  for (int k = 0; k < 7;) {
+    const int d = (start + k) % 7;
+    if (!(mask & (1 << d))) {
+      ++k;
+      continue;
+    }
+    int len = 1;
+    while (k + len < 7 && (mask & (1 << ((start + k + len) % 7)))) ++len;
+    if (!out.empty()) out += ", ";
+    out += kNames[d];
+    if (len > 1) out += std::string("–") + kNames[(start + k + len - 1) % 7];
+    k += len;
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& v, std::string_view sep) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : std::string(sep)) + s;
+  return out;
+}
+
+std::string dim_name(const Context& ctx, Dim d) {
+  return ctx.tr("ui.dim." + std::string(rapport::dim_key(d)) + ".name");
+}
+
+std::uint8_t current_week(const Profile& p) {
+  const auto today = rapport::to_local(rapport::now_ms(), p.main_zone());
+  return today ? p.working_days_on(today->date) : p.working_days_on({2026, 1, 1});
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// [SECTION] profile
+// ---------------------------------------------------------------------------------------------------------
+int cmd_profile(Context& ctx, std::vector<std::string_view> args) {
+  const std::string format = take_format(ctx, args);
+  if (format.empty()) return kExitUsage;
+  if (args.size() != 1) {
+    std::cerr << ctx.tr("cli.error.usage_profile") << '\n';
+    return kExitUsage;
+  }
+  const Profile* p = find_market(ctx, args[0]);
+  if (!p) return kExitUsage;
+  if (format == "json") {
+    // The profile as written, from its file: the loader has checked it.
+    std::string text;
+    rapport::platform::read_file(std::filesystem::path(ctx.data_dir) / p->file, text);
+    std::cout << json::parse(text).dump(2) << '\n';
+    return kExitOk;
+  }
+  const auto& c = p->communication;
+  std::cout << ctx.tr("cli.profile.header", {{"name", p->name_en}, {"code", p->code}, {"native", p->name_native}}) << "\n"
+            << ctx.tr("cli.profile.languages", {{"languages", join(p->languages, ", ")}, {"locale", p->locale},
+                                                {"zone", p->main_zone()}}) << "\n"
+            << ctx.tr("cli.profile.reviewed", {{"date", p->reviewed.iso()}}) << "\n\n"
+            << ctx.tr("cli.profile.dimensions") << "\n";
+  for (Dim d : rapport::kAllDims) {
+    const auto& r = p->dim(d);
+    std::string name = dim_name(ctx, d);
+    name.resize(std::max<std::size_t>(name.size(), 20), ' ');
+    std::cout << "  " << name << range_text(r.low, r.high) << "  " << r.rationale << "\n";
+  }
+  const auto& w = p->working_time;
+  std::cout << "\n"
+            << ctx.tr("cli.profile.working", {{"days", days_text(current_week(*p))}, {"hours", span_text(w.hours)},
+                                              {"lunch", span_text(w.lunch)}, {"meetings", span_text(w.meeting_hours)}})
+            << "\n"
+            << ctx.tr("cli.profile.decisions", {{"who", p->decisions.who_decides},
+                                                {"low", num(p->decisions.lead_time_days_low)},
+                                                {"high", num(p->decisions.lead_time_days_high)}}) << "\n"
+            << ctx.tr("cli.profile.greeting", {{"greeting", c.greet_first.front()}, {"signoff", c.signoff_first.front()},
+                                               {"example", c.address_example}}) << "\n"
+            << ctx.tr("cli.profile.meetings", {{"agenda", p->meetings.agenda},
+                                               {"low", num(p->meetings.first_meeting_min_low)},
+                                               {"high", num(p->meetings.first_meeting_min_high)},
+                                               {"tolerance", std::int64_t{p->meetings.punctuality_tolerance_minutes}},
+                                               {"ahead_low", num(p->meetings.schedule_ahead_days_low)},
+                                               {"ahead_high", num(p->meetings.schedule_ahead_days_high)}}) << "\n"
+            << ctx.tr("cli.profile.holidays", {{"count", static_cast<std::int64_t>(p->holidays.size())},
+                                               {"low", num(c.reply_hours_low)}, {"high", num(c.reply_hours_high)}}) << "\n";
+  std::vector<std::string> laws;
+  for (const auto& l : p->marketing_law.laws) laws.push_back(l.name + " (" + std::to_string(l.year) + ")");
+  std::cout << ctx.tr("cli.profile.law", {{"laws", join(laws, "; ")}, {"consent", p->marketing_law.consent},
+                                          {"b2b", p->marketing_law.b2b_consent}}) << "\n";
+  return kExitOk;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// [SECTION] compare
+// ---------------------------------------------------------------------------------------------------------
+int cmd_compare(Context& ctx, std::vector<std::string_view> args) {
+  const std::string format = take_format(ctx, args);
+  if (format.empty()) return kExitUsage;
+  if (args.size() != 2) {
+    std::cerr << ctx.tr("cli.error.usage_compare") << '\n';
+    return kExitUsage;
+  }
+  const Profile* s = find_market(ctx, args[0]);
+  const Profile* t = find_market(ctx, args[1]);
+  if (!s || !t) return kExitUsage;
+  const rapport::Comparison cmp = rapport::compare(*s, *t);
+
+  // 09:00 today in the sender's main zone, seen from the target's.
+  std::string target_time = "?";
+  double offset_hours = 0;
+  if (auto today = rapport::to_local(rapport::now_ms(), s->main_zone())) {
+    if (auto at = rapport::from_local(today->date, 9 * 60, s->main_zone())) {
+      if (auto there = rapport::to_local(*at, t->main_zone())) {
+        target_time = hhmm(there->minutes);
+        if (there->date != today->date) target_time += there->date < today->date ? " (−1 day)" : " (+1 day)";
+        offset_hours = (*rapport::utc_offset_minutes(t->main_zone(), *at) -
+                        *rapport::utc_offset_minutes(s->main_zone(), *at)) / 60.0;
+      }
+    }
+  }
+
+  if (format == "json") {
+    json out = {{"sender", s->code}, {"target", t->code}, {"dimensions", json::array()}, {"frictions", json::array()}};
+    for (const auto& g : cmp.dims) {
+      out["dimensions"].push_back({{"dimension", rapport::dim_key(g.dim)},
+                                   {"sender", {g.sender_low, g.sender_high}},
+                                   {"target", {g.target_low, g.target_high}},
+                                   {"gap", g.gap}, {"overlap", g.overlap}, {"shift", g.shift}});
+    }
+    for (const auto& f : cmp.frictions) {
+      out["frictions"].push_back({{"dimension", rapport::dim_key(f.dim)}, {"gap", f.gap}, {"shift", f.shift},
+                                  {"advice_key", f.advice_key},
+                                  {"advice", ctx.tr(f.advice_key, {{"target", t->name_en}})},
+                                  {"target_rationale", t->dim(f.dim).rationale}});
+    }
+    out["practical"] = {{"target_time_at_0900_sender", target_time},
+                        {"offset_hours", offset_hours},
+                        {"sender_working_days", days_text(current_week(*s))},
+                        {"target_working_days", days_text(current_week(*t))},
+                        {"address_example", t->communication.address_example},
+                        {"first_contact_greeting", t->communication.greet_first.front()},
+                        {"first_contact_sign_off", t->communication.signoff_first.front()},
+                        {"decision_lead_time_days", {t->decisions.lead_time_days_low, t->decisions.lead_time_days_high}},
+                        {"punctuality_tolerance_minutes", t->meetings.punctuality_tolerance_minutes}};
+    std::cout << out.dump(2) << '\n';
+    return kExitOk;
+  }
+
+  std::cout << ctx.tr("cli.compare.header", {{"sender", s->name_en}, {"target", t->name_en}}) << "\n\n";
+  auto pad = [](std::string v, std::size_t w) {
+    std::size_t cols = 0;  // display width: count code points
+    for (unsigned char ch : v) cols += (ch & 0xC0) != 0x80;
+    if (cols < w) v.append(w - cols, ' ');
+    return v;
+  };
+  std::cout << "  " << pad(ctx.tr("cli.compare.col_dimension"), 20) << pad(s->code, 8) << pad(t->code, 8)
+            << ctx.tr("cli.compare.col_gap") << "\n";
+  for (const auto& g : cmp.dims) {
+    std::cout << "  " << pad(dim_name(ctx, g.dim), 20) << pad(range_text(g.sender_low, g.sender_high), 8)
+              << pad(range_text(g.target_low, g.target_high), 8)
+              << (g.gap > 0 ? ctx.tr("cli.compare.no_overlap", {{"gap", num(g.gap)}}) : ctx.tr("cli.compare.overlap"))
+              << "\n";
+  }
+  std::cout << "\n" << ctx.tr("cli.compare.frictions") << "\n";
+  if (cmp.frictions.empty()) std::cout << "  " << ctx.tr("cli.compare.none") << "\n";
+  int rank = 0;
+  for (const auto& f : cmp.frictions) {
+    const auto& g = cmp.dims[static_cast<std::size_t>(f.dim)];
+    std::cout << "\n"
+              << ctx.tr("cli.compare.friction_line",
+                        {{"rank", std::int64_t{++rank}}, {"dimension", dim_name(ctx, f.dim)}, {"sender", s->code},
+                         {"sender_range", range_text(g.sender_low, g.sender_high)}, {"target", t->code},
+                         {"target_range", range_text(g.target_low, g.target_high)}})
+              << "\n   " << ctx.tr("cli.compare.expect", {{"rationale", t->dim(f.dim).rationale}})
+              << "\n   " << ctx.tr("cli.compare.advice", {{"advice", ctx.tr(f.advice_key, {{"target", t->name_en}})}})
+              << "\n";
+  }
+  char signed_hours[16];
+  std::snprintf(signed_hours, sizeof signed_hours, "%+g", offset_hours);
+  const auto& tc = t->communication;
+  std::cout << "\n" << ctx.tr("cli.compare.practical", {{"target", t->name_en}}) << "\n  "
+            << ctx.tr("cli.compare.time", {{"sender_zone", s->main_zone()}, {"target_time", target_time},
+                                           {"target_zone", t->main_zone()}, {"signed", std::string_view(signed_hours)}})
+            << "\n  "
+            << ctx.tr("cli.compare.week", {{"target", t->name_en}, {"target_days", days_text(current_week(*t))},
+                                           {"sender", s->name_en}, {"sender_days", days_text(current_week(*s))}})
+            << "\n  "
+            << ctx.tr("cli.compare.address", {{"example", tc.address_example}, {"greeting", tc.greet_first.front()},
+                                              {"signoff", tc.signoff_first.front()}})
+            << "\n  "
+            << ctx.tr("cli.compare.decisions", {{"low", num(t->decisions.lead_time_days_low)},
+                                                {"high", num(t->decisions.lead_time_days_high)},
+                                                {"who", t->decisions.who_decides}})
+            << "\n  "
+            << ctx.tr("cli.compare.meetings", {{"tolerance", std::int64_t{t->meetings.punctuality_tolerance_minutes}},
+                                               {"agenda", t->meetings.agenda},
+                                               {"ahead_low", num(t->meetings.schedule_ahead_days_low)},
+                                               {"ahead_high", num(t->meetings.schedule_ahead_days_high)}})
+            << "\n\n" << ctx.tr("cli.compare.disclaimer") << "\n";
+  return kExitOk;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// [SECTION] validate: check files people edit, with compiler-style errors
+// ---------------------------------------------------------------------------------------------------------
+int cmd_validate(Context& ctx, std::vector<std::string_view> args) {
+  namespace fs = std::filesystem;
+  if (args.empty()) {
+    std::cerr << ctx.tr("cli.error.usage_validate") << '\n';
+    return kExitUsage;
+  }
+  std::vector<fs::path> paths;
+  for (auto a : args) {
+    std::error_code ec;
+    if (fs::is_directory(fs::path(a), ec)) {
+      for (fs::recursive_directory_iterator it(fs::path(a), ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->is_regular_file() && it->path().extension() == ".json") paths.push_back(it->path());
+      }
+    } else {
+      paths.emplace_back(a);
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  std::size_t error_count = 0, bad_files = 0, checked = 0;
+  for (const auto& path : paths) {
+    const std::string base = path.filename().string();
+    std::string name;
+    if (rapport::data_kind("culture-profiles/" + base) == rapport::DataKind::kProfile) {
+      name = "culture-profiles/" + base;
+    } else if (path.parent_path().filename() == "i18n") {
+      name = "i18n/" + base;
+    } else if (rapport::data_kind(base) == rapport::DataKind::kSchema) {
+      continue;
+    } else {
+      std::cerr << ctx.tr("cli.error.unknown_file", {{"path", path.string()}}) << '\n';
+      ++error_count;
+      ++bad_files;
+      continue;
+    }
+    std::string contents;
+    if (!rapport::platform::read_file(path, contents)) {
+      std::cerr << ctx.tr("cli.error.unreadable", {{"path", path.string()}}) << '\n';
+      ++error_count;
+      ++bad_files;
+      continue;
+    }
+    ++checked;
+    rapport::Engine scratch;
+    const std::vector<rapport::SourceFile> one = {{name, contents}};
+    auto errors = scratch.load(one);
+    for (auto& e : errors) e.file = path.string();  // report the path the user gave
+    std::cerr << rapport::format_errors(errors);
+    error_count += errors.size();
+    bad_files += !errors.empty();
+  }
+  if (error_count == 0) {
+    std::cout << ctx.tr("cli.validate.ok", {{"count", static_cast<std::int64_t>(checked)}}) << '\n';
+    return kExitOk;
+  }
+  std::cerr << ctx.tr("cli.validate.failed", {{"errors", static_cast<std::int64_t>(error_count)},
+                                               {"files", static_cast<std::int64_t>(bad_files)}})
+            << '\n';
+  return kExitData;
+}
+
 int cmd_version(Context& ctx) {
   const auto v = rapport::version_info();
   std::cout << ctx.tr("cli.version.line", {{"rapport", v.rapport}, {"icu", v.icu}, {"unicode", v.unicode},
@@ -87,11 +412,18 @@ int main(int argc, char** argv) {
     ctx.data_dir = std::string(args[1]);
     args.erase(args.begin(), args.begin() + 2);
   }
-  if (int rc = load_data(ctx); rc != kExitOk) return rc;
+  // `validate` checks files on their own: it needs only the catalog, not valid shipped profiles.
+  const bool only_catalog = !args.empty() && args.front() == "validate";
+  if (int rc = only_catalog ? load_data(ctx, {"i18n"}) : load_data(ctx); rc != kExitOk) return rc;
 
   if (args.empty() || args.front() == "--help" || args.front() == "-h" || args.front() == "help") return cmd_help(ctx);
-  if (args.front() == "--version" || args.front() == "version") return cmd_version(ctx);
+  const std::string_view cmd = args.front();
+  const std::vector<std::string_view> rest(args.begin() + 1, args.end());
+  if (cmd == "--version" || cmd == "version") return cmd_version(ctx);
+  if (cmd == "profile") return cmd_profile(ctx, rest);
+  if (cmd == "compare") return cmd_compare(ctx, rest);
+  if (cmd == "validate") return cmd_validate(ctx, rest);
 
-  std::cerr << ctx.tr("cli.error.unknown_command", {{"command", args.front()}}) << '\n';
+  std::cerr << ctx.tr("cli.error.unknown_command", {{"command", cmd}}) << '\n';
   return kExitUsage;
 }

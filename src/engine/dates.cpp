@@ -2,10 +2,12 @@
 
 #include <unicode/calendar.h>
 #include <unicode/datefmt.h>
+#include <unicode/gregocal.h>
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 #include <unicode/ucal.h>
 
+#include <cstdio>
 #include <memory>
 
 namespace rapport {
@@ -32,7 +34,67 @@ icu::DateFormat::EStyle to_icu(DateStyle s) {
 }
 }  // namespace
 
+std::string CivilDate::iso() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+std::optional<CivilDate> parse_civil_date(std::string_view t) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (t[i] < '0' || t[i] > '9') return std::nullopt;
+  }
+  auto num = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (t[i] - '0');
+    return v;
+  };
+  CivilDate d{num(0, 4), num(5, 2), num(8, 2)};
+  if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
+  return d;
+}
+
 EpochMs now_ms() { return ucal_getNow(); }
+
+std::optional<LocalTime> to_local(EpochMs when, std::string_view time_zone) {
+  auto tz = known_zone(time_zone);
+  if (!tz) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::GregorianCalendar cal(tz.release(), status);
+  if (U_FAILURE(status)) return std::nullopt;
+  cal.setGregorianChange(-8.64e15, status);  // proleptic Gregorian, as CivilDate is
+  cal.setTime(when, status);
+  LocalTime t;
+  t.date = {cal.get(UCAL_EXTENDED_YEAR, status), cal.get(UCAL_MONTH, status) + 1, cal.get(UCAL_DATE, status)};
+  t.minutes = cal.get(UCAL_HOUR_OF_DAY, status) * 60 + cal.get(UCAL_MINUTE, status);
+  if (U_FAILURE(status)) return std::nullopt;
+  return t;
+}
+
+std::optional<EpochMs> from_local(const CivilDate& date, int minutes, std::string_view time_zone) {
+  auto tz = known_zone(time_zone);
+  if (!tz) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::GregorianCalendar cal(tz.release(), status);
+  if (U_FAILURE(status)) return std::nullopt;
+  cal.setGregorianChange(-8.64e15, status);
+  cal.clear();
+  cal.set(UCAL_EXTENDED_YEAR, date.year);
+  cal.set(UCAL_MONTH, date.month - 1);
+  cal.set(UCAL_DATE, date.day);
+  cal.set(UCAL_HOUR_OF_DAY, minutes / 60);
+  cal.set(UCAL_MINUTE, minutes % 60);
+  const EpochMs ms = cal.getTime(status);
+  if (U_FAILURE(status)) return std::nullopt;
+  return ms;
+}
 
 std::optional<std::string> format_date(EpochMs when, std::string_view locale, std::string_view calendar,
                                        DateStyle style, std::string_view time_zone) {

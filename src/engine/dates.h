@@ -8,6 +8,17 @@
 
 namespace rapport {
 
+/// A calendar date in the proleptic Gregorian calendar.
+struct CivilDate {
+  int year = 0, month = 0, day = 0;
+  friend auto operator<=>(const CivilDate&, const CivilDate&) = default;
+  std::string iso() const;  ///< "2026-09-21"
+};
+/// Days in a month of the Gregorian calendar (leap years included).
+int days_in_month(int year, int month);
+/// Parses "YYYY-MM-DD" (a real date); nullopt otherwise.
+std::optional<CivilDate> parse_civil_date(std::string_view text);
+
 /// Milliseconds since 1970-01-01T00:00:00Z, as ICU (UDate) and JavaScript (Date.now()) count time.
 using EpochMs = double;
 
@@ -24,6 +35,17 @@ enum class DateStyle { kShort, kMedium, kLong, kFull };
 ///   format_date(now_ms(), "en", "hebrew", DateStyle::kLong, "Asia/Jerusalem")  // "11 Kislev 5787"
 std::optional<std::string> format_date(EpochMs when, std::string_view locale, std::string_view calendar,
                                        DateStyle style, std::string_view time_zone);
+
+/// A wall-clock date and time in some zone.
+struct LocalTime {
+  CivilDate date;
+  int minutes = 0;  ///< after midnight
+};
+/// The wall-clock time of `when` in `time_zone`; nullopt for an unknown zone.
+std::optional<LocalTime> to_local(EpochMs when, std::string_view time_zone);
+/// The instant at which the wall clock in `time_zone` shows `date` `minutes` (in a DST gap: the time after the
+/// gap; in an overlap: the first occurrence). nullopt for an unknown zone.
+std::optional<EpochMs> from_local(const CivilDate& date, int minutes, std::string_view time_zone);
 
 /// The UTC offset, in minutes, of `time_zone` at the instant `when` (daylight saving time included);
 /// nullopt for an unknown zone.

@@ -2,10 +2,13 @@
 
 #include "engine/json_doc.h"
 
+#include <cctype>
+
 namespace rapport {
 
 namespace {
 constexpr std::string_view kCatalogDir = "i18n/";
+constexpr std::string_view kProfileDir = "culture-profiles/";
 constexpr std::string_view kJson = ".json";
 constexpr std::string_view kFallbackLanguage = "en";
 
@@ -15,6 +18,12 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }  // namespace
 
 DataKind data_kind(std::string_view name) {
+  if (ends_with(name, ".schema.json")) return DataKind::kSchema;
+  if (name.size() == kProfileDir.size() + 2 + kJson.size() && name.substr(0, kProfileDir.size()) == kProfileDir &&
+      ends_with(name, kJson) && std::isupper(static_cast<unsigned char>(name[kProfileDir.size()])) &&
+      std::isupper(static_cast<unsigned char>(name[kProfileDir.size() + 1]))) {
+    return DataKind::kProfile;
+  }
   if (name.substr(0, kCatalogDir.size()) == kCatalogDir && ends_with(name, kJson) &&
       name.find('/', kCatalogDir.size()) == std::string_view::npos && name.size() > kCatalogDir.size() + kJson.size()) {
     return DataKind::kCatalog;
@@ -35,6 +44,13 @@ std::string DataSet::text(std::string_view language, std::string_view key,
   return cat ? cat->format(key, args) : "[" + std::string(key) + "]";
 }
 
+const Profile* DataSet::profile(std::string_view code) const {
+  std::string upper(code);
+  for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  auto it = profiles_.find(upper);
+  return it == profiles_.end() ? nullptr : &it->second;
+}
+
 std::vector<std::string> DataSet::languages() const {
   std::vector<std::string> out;
   for (const auto& [lang, cat] : catalogs_) out.push_back(lang);
@@ -43,10 +59,16 @@ std::vector<std::string> DataSet::languages() const {
 
 Engine::Engine() : data_(std::make_shared<const DataSet>()) {}
 
-DataErrors Engine::load(std::span<const SourceFile> files) {
+DataErrors Engine::load(std::span<const SourceFile> files, std::span<const SourceFile> user_files) {
   DataErrors errors;
   auto next = std::make_shared<DataSet>();
-  for (const auto& f : files) {
+  std::vector<const SourceFile*> all;
+  for (const auto& f : files) all.push_back(&f);
+  const std::size_t first_user = all.size();
+  for (const auto& f : user_files) all.push_back(&f);
+  for (std::size_t index = 0; index < all.size(); ++index) {
+    const SourceFile& f = *all[index];
+    const bool user = index >= first_user;
     switch (data_kind(f.name)) {
       case DataKind::kCatalog: {
         const std::string lang =
@@ -66,9 +88,32 @@ DataErrors Engine::load(std::span<const SourceFile> files) {
         }
         break;
       }
+      case DataKind::kProfile: {
+        const std::string code = f.name.substr(kProfileDir.size(), 2);
+        auto doc = parse_json(f.name, f.contents);
+        if (!doc) {
+          errors.insert(errors.end(), doc.error().begin(), doc.error().end());
+          break;
+        }
+        auto profile = load_profile(*doc, code);
+        if (!profile) {
+          errors.insert(errors.end(), profile.error().begin(), profile.error().end());
+          break;
+        }
+        auto [it, added] = next->profiles_.try_emplace(code, std::move(*profile));
+        if (!added && user && !next->user_codes_.count(code)) {
+          it->second = std::move(*profile);  // a user's profile replaces the shipped one
+        } else if (!added) {
+          errors.push_back(DataError{f.name, {}, "", "the market " + code + " is given twice"});
+        }
+        if (user) next->user_codes_.insert(code);
+        break;
+      }
+      case DataKind::kSchema:
+        break;  // for editors and documentation; the loader checks more than the schema says
       case DataKind::kUnknown:
         errors.push_back(DataError{f.name, {}, "",
-                                   "not a data file the engine knows: expected i18n/<language>.json"});
+                                   "not a data file the engine knows: expected i18n/<language>.json or culture-profiles/<CODE>.json"});
         break;
     }
   }

@@ -12,6 +12,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@
 
 #include "engine/catalog.h"
 #include "engine/data_error.h"
+#include "engine/profile.h"
 
 namespace rapport {
 
@@ -29,8 +31,9 @@ struct SourceFile {
 };
 
 /// The kinds of data file the engine knows, decided by the file's name.
-enum class DataKind { kCatalog, kUnknown };
-/// "i18n/<lang>.json" is a catalog; anything else is unknown (and an error to load).
+enum class DataKind { kCatalog, kProfile, kSchema, kUnknown };
+/// "i18n/<lang>.json" is a catalog; "culture-profiles/<CODE>.json" (two capital letters) a culture profile;
+/// "*.schema.json" a JSON Schema for editors (not loaded); anything else is unknown (and an error to load).
 DataKind data_kind(std::string_view name);
 
 /// Everything loaded, immutable once built, shared by readers.
@@ -43,17 +46,25 @@ class DataSet {
                    std::initializer_list<MessageArg> args = {}) const;
   std::vector<std::string> languages() const;
 
+  /// The profile of a market by ISO code ("JP"), case-insensitive; nullptr when there is none.
+  const Profile* profile(std::string_view code) const;
+  /// All profiles, by code.
+  const std::map<std::string, Profile, std::less<>>& profiles() const { return profiles_; }
+
  private:
   friend class Engine;
   std::map<std::string, Catalog, std::less<>> catalogs_;
+  std::map<std::string, Profile, std::less<>> profiles_;
+  std::set<std::string, std::less<>> user_codes_;  // markets a user's file provided
 };
 
 class Engine {
  public:
   Engine();
   /// Validates and compiles `files` into a new DataSet. On success it replaces the current one and the result
-  /// is empty; otherwise it holds every error and the current data is untouched.
-  DataErrors load(std::span<const SourceFile> files);
+  /// is empty; otherwise it holds every error and the current data is untouched. `user_files` (a trainer's own
+  /// profiles) go through the same checks and add markets or replace shipped ones with the same code.
+  DataErrors load(std::span<const SourceFile> files, std::span<const SourceFile> user_files = {});
   /// The data in use (never null; empty before the first successful load).
   std::shared_ptr<const DataSet> data() const { return data_; }
 

@@ -1,5 +1,6 @@
 #include "engine/json_doc.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "engine/text.h"
@@ -183,15 +184,21 @@ Result<JsonDocument, DataErrors> parse_json(std::string_view file, std::string_v
   if (doc.value.is_discarded()) {
     ErrorCatcher catcher;
     json::sax_parse(doc.text, &catcher, nlohmann::detail::input_format_t::json, /*strict=*/true);
-    // nlohmann counts the offending character as read: its index is position - 1.
-    const std::size_t at = catcher.position > 0 ? catcher.position - 1 : 0;
+    // nlohmann reports how far it read: the offending token ends there. Point at the token's start (for a
+    // string, its opening quote), which is where a person looks for the mistake.
+    std::size_t token_start = catcher.position > 0 ? std::min(catcher.position - 1, doc.text.size()) : 0;
+    if (token_start < doc.text.size() && token_start > 0 && doc.text[token_start] == '"') {
+      std::size_t q = token_start - 1;
+      while (q > 0 && !(doc.text[q] == '"' && doc.text[q - 1] != '\\')) --q;
+      token_start = q;
+    }
     std::string message = "invalid JSON: " + clean_parse_message(catcher.message);
     if (!is_valid_utf8(doc.text)) {
       const auto bad = repair_utf8(doc.text).bad_offsets.front();
       return fail(DataErrors{DataError{doc.file, line_column(doc.text, bad), "",
                                        "the file is not valid UTF-8 (save it as UTF-8)"}});
     }
-    return fail(DataErrors{DataError{doc.file, line_column(doc.text, at), "", std::move(message)}});
+    return fail(DataErrors{DataError{doc.file, line_column(doc.text, token_start), "", std::move(message)}});
   }
 
   DataErrors errors;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "engine/catalog.h"
+#include "engine/profile.h"
 #include "test_util.h"
 
 using namespace rapport;
@@ -76,7 +77,7 @@ TEST_CASE("i18n/en.json has exactly the keys the code uses, and all of them pars
   auto cat = Catalog::from_json(*doc, "en");
   REQUIRE_MESSAGE(cat.ok(), format_errors(cat.error()));
 
-  const std::regex literal(R"re("((?:ui|cli|web)\.[a-z0-9_.-]+)")re");
+  const std::regex literal(R"re("((?:ui|cli|web|advice)\.[a-z0-9_.-]*[a-z0-9_-])")re");
   std::set<std::string> used;
   for (const char* dir : {"src", "web"}) {
     for (const auto& entry : fs::recursive_directory_iterator(fs::path(RAPPORT_SOURCE_DIR) / dir)) {
@@ -90,6 +91,12 @@ TEST_CASE("i18n/en.json has exactly the keys the code uses, and all of them pars
       }
       for (std::sregex_iterator it(code.begin(), code.end(), literal), end; it != end; ++it) used.insert((*it)[1]);
     }
+  }
+  // Keys the code builds from the dimension names (ui.dim.<dim>.name, advice.<dim>.higher, ...).
+  for (Dim d : kAllDims) {
+    const std::string k(dim_key(d));
+    for (const char* suffix : {".name", ".low", ".high"}) used.insert("ui.dim." + k + suffix);
+    for (const char* dir : {".higher", ".lower"}) used.insert("advice." + k + dir);
   }
   REQUIRE_FALSE(used.empty());
   for (const auto& key : used) CHECK_MESSAGE(cat->has(key), "used in the code but missing from i18n/en.json: " << key);

@@ -55,4 +55,5 @@ TEST_CASE("data file kinds are decided by name") {
   CHECK(data_kind("i18n/sub/en.json") == DataKind::kUnknown);
   CHECK(data_kind("i18n/.json") == DataKind::kUnknown);
   CHECK(data_kind("en.json") == DataKind::kUnknown);
+  CHECK(data_kind("culture-profiles/profile.schema.json") == DataKind::kSchema);
 }
