@@ -4,6 +4,7 @@
 // [SECTION] Formatting helpers
 // [SECTION] profile
 // [SECTION] compare
+// [SECTION] holidays
 // [SECTION] validate
 // [SECTION] main
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@
 
 #include "engine/compare.h"
 #include "engine/engine.h"
+#include "engine/holidays.h"
 #include "engine/version.h"
 #include "platform/data_files.h"
 #include "platform/icu_data_source.h"
@@ -316,6 +318,134 @@ int cmd_compare(Context& ctx, std::vector<std::string_view> args) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// [SECTION] holidays: text, JSON, or an iCalendar file (RFC 5545) that calendar apps import
+// ---------------------------------------------------------------------------------------------------------
+// iCalendar text escaping (RFC 5545 3.3.11) and line folding at 75 octets (3.1), never inside a UTF-8 sequence.
+std::string ics_escape(std::string_view v) {
+  std::string out;
+  for (char c : v) {
+    if (c == '\\' || c == ';' || c == ',') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+void ics_line(std::ostream& os, const std::string& line) {
+  std::size_t pos = 0, width = 75;
+  while (line.size() - pos > width) {
+    std::size_t cut = pos + width;
+    while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    os << line.substr(pos, cut - pos) << "\r\n ";
+    pos = cut;
+    width = 74;  // continuation lines start with a space
+  }
+  os << line.substr(pos) << "\r\n";
+}
+std::string compact(const rapport::CivilDate& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+int cmd_holidays(Context& ctx, std::vector<std::string_view> args) {
+  std::string format = "text";
+  std::string region;
+  for (std::size_t i = 0; i + 1 < args.size();) {
+    if (args[i] == "--format" || args[i] == "--region") {
+      (args[i] == "--format" ? format : region) = std::string(args[i + 1]);
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i + 2));
+    } else {
+      ++i;
+    }
+  }
+  if (args.size() != 2) {
+    std::cerr << ctx.tr("cli.error.usage_holidays") << '\n';
+    return kExitUsage;
+  }
+  if (format != "text" && format != "json" && format != "ics") {
+    std::cerr << ctx.tr("cli.error.bad_format", {{"format", format}}) << '\n';
+    return kExitUsage;
+  }
+  const Profile* p = find_market(ctx, args[0]);
+  if (!p) return kExitUsage;
+  int year = 0;
+  const std::string year_text(args[1]);
+  if (year_text.size() != 4 || year_text.find_first_not_of("0123456789") != std::string::npos ||
+      (year = std::stoi(year_text)) < 1900 || year > 2200) {
+    std::cerr << ctx.tr("cli.error.bad_year", {{"year", year_text}}) << '\n';
+    return kExitUsage;
+  }
+  const rapport::YearHolidays hs = rapport::holidays_in_year(*p, year, region);
+  auto kind_text = [&](const rapport::HolidayOccurrence& o) { return ctx.tr("ui.holiday.kind." + o.kind); };
+
+  if (format == "json") {
+    json out = {{"market", p->code}, {"year", year}, {"region", region}, {"holidays", json::array()},
+                {"warnings", hs.warnings}};
+    for (const auto& o : hs.days) {
+      json h = {{"id", o.rule->id}, {"name", o.rule->name_en}, {"kind", o.kind}, {"impact", o.impact},
+                {"start", o.start.iso()}, {"end", o.end.iso()}, {"estimated", o.estimated},
+                {"observed", o.observed}, {"source", o.rule->source}};
+      if (!o.rule->name_native.empty()) h["name_native"] = o.rule->name_native;
+      if (o.observed) h["actual"] = o.actual.iso();
+      if (!o.rule->regions.empty()) h["regions"] = o.rule->regions;
+      out["holidays"].push_back(h);
+    }
+    std::cout << out.dump(2) << '\n';
+    return kExitOk;
+  }
+  if (format == "ics") {
+    std::ostringstream os;
+    ics_line(os, "BEGIN:VCALENDAR");
+    ics_line(os, "VERSION:2.0");
+    ics_line(os, "PRODID:-//Rapport//Holidays " + rapport::version_info().rapport + "//EN");
+    ics_line(os, "CALSCALE:GREGORIAN");
+    ics_line(os, "X-WR-CALNAME:" + ics_escape(p->name_en + " " + std::to_string(year)));
+    for (const auto& o : hs.days) {
+      std::string summary = o.rule->name_en;
+      if (o.kind == "eve") summary = ctx.tr("ui.holiday.kind.eve") + ": " + summary;
+      if (o.observed) summary += " (" + ctx.tr("ui.holiday.observed", {{"date", o.actual.iso()}}) + ")";
+      std::string desc = kind_text(o) + ", " + ctx.tr("ui.holiday.impact." + o.impact);
+      if (o.estimated) desc += ". " + ctx.tr("ui.holiday.estimated");
+      if (!o.rule->note.empty()) desc += ". " + o.rule->note;
+      ics_line(os, "BEGIN:VEVENT");
+      ics_line(os, "UID:" + p->code + "-" + o.rule->id + "-" + o.kind + "-" + compact(o.start) + "@rapport.invalid");
+      ics_line(os, "DTSTAMP:" + compact(p->reviewed) + "T000000Z");
+      ics_line(os, "DTSTART;VALUE=DATE:" + compact(o.start));
+      ics_line(os, "DTEND;VALUE=DATE:" + compact(rapport::add_days(o.end, 1)));  // exclusive end
+      ics_line(os, "SUMMARY:" + ics_escape(summary));
+      ics_line(os, "DESCRIPTION:" + ics_escape(desc));
+      ics_line(os, "CATEGORIES:" + ics_escape(o.kind));
+      ics_line(os, std::string("TRANSP:") + (o.impact == "closed" ? "OPAQUE" : "TRANSPARENT"));
+      ics_line(os, "END:VEVENT");
+    }
+    ics_line(os, "END:VCALENDAR");
+    std::cout << os.str();
+    return kExitOk;
+  }
+  std::cout << ctx.tr("cli.holidays.header", {{"name", p->name_en}, {"code", p->code}, {"year", year_text},
+                                              {"region", region.empty() ? std::string_view("none") : std::string_view(region)}})
+            << "\n";
+  static const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  for (const auto& o : hs.days) {
+    std::string when = o.start.iso() + " " + kDays[static_cast<int>(rapport::weekday_of(o.start))];
+    if (o.end != o.start) when += " – " + o.end.iso();
+    std::string name = o.rule->name_en;
+    if (!o.rule->name_native.empty()) name += " (" + o.rule->name_native + ")";
+    if (o.kind == "eve") name = ctx.tr("ui.holiday.kind.eve") + ": " + name;
+    std::string what = kind_text(o) + ", " + ctx.tr("ui.holiday.impact." + o.impact);
+    if (o.observed) what += "; " + ctx.tr("ui.holiday.observed", {{"date", o.actual.iso()}});
+    if (o.estimated) what += "; estimated";
+    if (!o.rule->regions.empty()) what += "; " + join(o.rule->regions, ", ");
+    std::cout << "  " << when << "  " << name << "  [" << what << "]\n";
+  }
+  for (const auto& w : hs.warnings) std::cout << ctx.tr("cli.holidays.warning", {{"message", w}}) << '\n';
+  return kExitOk;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // [SECTION] validate: check files people edit, with compiler-style errors
 // ---------------------------------------------------------------------------------------------------------
 int cmd_validate(Context& ctx, std::vector<std::string_view> args) {
@@ -423,6 +553,7 @@ int main(int argc, char** argv) {
   if (cmd == "profile") return cmd_profile(ctx, rest);
   if (cmd == "compare") return cmd_compare(ctx, rest);
   if (cmd == "validate") return cmd_validate(ctx, rest);
+  if (cmd == "holidays") return cmd_holidays(ctx, rest);
 
   std::cerr << ctx.tr("cli.error.unknown_command", {{"command", cmd}}) << '\n';
   return kExitUsage;

@@ -123,6 +123,43 @@ bool valid_language_tag(const std::string& tag) {
 // ---------------------------------------------------------------------------------------------------------
 // [SECTION] Sections
 // ---------------------------------------------------------------------------------------------------------
+// A {"YYYY": "YYYY-MM-DD" | ["YYYY-MM-DD", ...]} object: dates by year (a date may spill into the
+// neighbouring year's edge, as a period starting on 31 December does).
+std::map<int, std::vector<CivilDate>> read_year_dates(ObjectReader& r, std::string_view key, Need need) {
+  std::map<int, std::vector<CivilDate>> out;
+  ObjectReader dates = r.object(key, need);
+  if (!dates.valid()) return out;
+  const json* all = r.raw(key);
+  if (all->empty()) r.error(key, "expected at least one year");
+  for (const auto& [year_text, value] : all->items()) {
+    int year = 0;
+    (void)dates.raw(year_text);
+    if (year_text.size() != 4 || year_text.find_first_not_of("0123456789") != std::string::npos ||
+        (year = std::stoi(year_text)) < 1900 || year > 2200) {
+      dates.error(year_text, "\"" + year_text + "\" is not a year (1900-2200)");
+      continue;
+    }
+    std::vector<const json*> items;
+    if (value.is_array()) {
+      for (const auto& v : value) items.push_back(&v);
+      if (items.empty()) dates.error(year_text, "expected at least one date");
+    } else {
+      items.push_back(&value);
+    }
+    for (const json* v : items) {
+      auto d = v->is_string() ? parse_civil_date(v->get<std::string>()) : std::nullopt;
+      if (!d) {
+        dates.error(year_text, "expected a date YYYY-MM-DD (or a list of them) for " + year_text);
+      } else if (d->year != year && !(d->year == year + 1 && d->month == 1) && !(d->year == year - 1 && d->month == 12)) {
+        dates.error(year_text, d->iso() + " is not in " + year_text);
+      } else {
+        out[year].push_back(*d);
+      }
+    }
+  }
+  return out;
+}
+
 DateRule read_date_rule(ObjectReader& parent, std::string_view key, Need need) {
   DateRule rule;
   ObjectReader r = parent.object(key, need);
@@ -184,38 +221,7 @@ DateRule read_date_rule(ObjectReader& parent, std::string_view key, Need need) {
     rule.term = r.one_of("term", {"spring_equinox", "qingming", "summer_solstice", "autumn_equinox", "winter_solstice"});
     forbid({"month", "day", "weekday", "nth", "on_or_after", "on_or_before", "dates"});
   } else if (c == "table") {
-    ObjectReader dates = r.object("dates");
-    if (dates.valid()) {
-      for (const auto& [year_text, value] : r.raw("dates")->items()) {
-        const std::string p = dates.child_pointer(year_text);
-        int year = 0;
-        if (year_text.size() != 4 || year_text.find_first_not_of("0123456789") != std::string::npos ||
-            (year = std::stoi(year_text)) < 1900 || year > 2200) {
-          dates.error(year_text, "\"" + year_text + "\" is not a year (1900-2200)");
-          (void)dates.raw(year_text);
-          continue;
-        }
-        (void)dates.raw(year_text);
-        std::vector<const json*> items;
-        if (value.is_array()) {
-          for (const auto& v : value) items.push_back(&v);
-          if (items.empty()) dates.error(year_text, "expected at least one date");
-        } else {
-          items.push_back(&value);
-        }
-        for (const json* v : items) {
-          auto d = v->is_string() ? parse_civil_date(v->get<std::string>()) : std::nullopt;
-          if (!d) {
-            dates.error(year_text, "expected a date YYYY-MM-DD (or a list of them) for " + year_text);
-          } else if (d->year != year && !(d->year == year + 1 && d->month == 1) && !(d->year == year - 1 && d->month == 12)) {
-            dates.error(year_text, d->iso() + " is not in " + year_text);
-          } else {
-            rule.table[year].push_back(*d);
-          }
-        }
-      }
-      if (r.raw("dates")->empty()) r.error("dates", "expected at least one year");
-    }
+    rule.table = read_year_dates(r, "dates", Need::kRequired);
     forbid({"month", "day", "weekday", "nth", "on_or_after", "on_or_before", "term"});
   }
   r.finish();
@@ -275,6 +281,12 @@ void read_holidays(ObjectReader& root, Profile& p) {
     if (r.has("regions")) h.regions = r.strings("regions", 1, Need::kOptional);
     else (void)r.raw("regions");
     h.note = r.optional_string("note").value_or("");
+    if (r.has("official")) {
+      h.official = read_year_dates(r, "official", Need::kOptional);
+      if (h.note.empty()) r.error("official", "say in \"note\" why the official dates differ from the rule");
+    } else {
+      (void)r.raw("official");
+    }
     h.source = r.string("source");
     r.finish();
     p.holidays.push_back(std::move(h));

@@ -103,6 +103,9 @@ struct Holiday {
   std::string impact;  ///< closed reduced normal
   std::vector<std::string> regions;
   std::string note, source;
+  /// Dates the official calendar gives for a year where it differs from what `date` computes (start dates,
+  /// final: no offset or move is applied to them).
+  std::map<int, std::vector<CivilDate>> official;
 };
 
 struct Communication {

@@ -98,6 +98,11 @@ TEST_CASE("i18n/en.json has exactly the keys the code uses, and all of them pars
     for (const char* suffix : {".name", ".low", ".high"}) used.insert("ui.dim." + k + suffix);
     for (const char* dir : {".higher", ".lower"}) used.insert("advice." + k + dir);
   }
+  // Holiday kinds and impacts, named by the profile data.
+  for (const char* kind : {"public", "observance", "period", "half_day", "working_day", "eve"}) {
+    used.insert(std::string("ui.holiday.kind.") + kind);
+  }
+  for (const char* impact : {"closed", "reduced", "normal"}) used.insert(std::string("ui.holiday.impact.") + impact);
   REQUIRE_FALSE(used.empty());
   for (const auto& key : used) CHECK_MESSAGE(cat->has(key), "used in the code but missing from i18n/en.json: " << key);
   for (const auto& key : cat->keys()) CHECK_MESSAGE(used.count(key) == 1, "in i18n/en.json but never used: " << key);
