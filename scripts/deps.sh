@@ -22,7 +22,7 @@ WEB_ONLY=0
 # ---------------------------------------------------------------------------------------------------------
 PKGS_BUILD=(build-essential cmake ninja-build pkg-config xz-utils ca-certificates debian-archive-keyring
             libicu-dev nlohmann-json3-dev doctest-dev emscripten node-acorn fonts-noto-core python3-fonttools)
-PKGS_TEST=(libbenchmark-dev chromium)
+PKGS_TEST=(libbenchmark-dev chromium python3-icalendar python3-jsonschema)
 if [ $WEB_ONLY = 1 ]; then apt_install "${PKGS_BUILD[@]}"; else apt_install "${PKGS_BUILD[@]}" "${PKGS_TEST[@]}"; fi
 mkdir -p "$RAPPORT_CACHE"
 

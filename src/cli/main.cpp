@@ -371,13 +371,21 @@ int cmd_holidays(Context& ctx, std::vector<std::string_view> args) {
   }
   const Profile* p = find_market(ctx, args[0]);
   if (!p) return kExitUsage;
-  int year = 0;
-  const std::string year_text(args[1]);
-  if (year_text.size() != 4 || year_text.find_first_not_of("0123456789") != std::string::npos ||
-      (year = std::stoi(year_text)) < 1900 || year > 2200) {
-    std::cerr << ctx.tr("cli.error.bad_year", {{"year", year_text}}) << '\n';
+  // YEAR or FIRST-LAST (text and JSON only: one calendar file per year).
+  const std::string years_text(args[1]);
+  auto parse_year = [](const std::string& t) {
+    return t.size() == 4 && t.find_first_not_of("0123456789") == std::string::npos ? std::stoi(t) : 0;
+  };
+  const auto dash = years_text.find('-');
+  const int first_year = parse_year(years_text.substr(0, dash));
+  const int last_year = dash == std::string::npos ? first_year : parse_year(years_text.substr(dash + 1));
+  if (first_year < 1900 || last_year > 2200 || last_year < first_year || (format == "ics" && first_year != last_year)) {
+    std::cerr << ctx.tr("cli.error.bad_year", {{"year", years_text}}) << '\n';
     return kExitUsage;
   }
+  json all_years = json::array();
+  for (int year = first_year; year <= last_year; ++year) {
+  const std::string year_text = std::to_string(year);
   const rapport::YearHolidays hs = rapport::holidays_in_year(*p, year, region);
   auto kind_text = [&](const rapport::HolidayOccurrence& o) { return ctx.tr("ui.holiday.kind." + o.kind); };
 
@@ -393,8 +401,8 @@ int cmd_holidays(Context& ctx, std::vector<std::string_view> args) {
       if (!o.rule->regions.empty()) h["regions"] = o.rule->regions;
       out["holidays"].push_back(h);
     }
-    std::cout << out.dump(2) << '\n';
-    return kExitOk;
+    all_years.push_back(out);
+    continue;
   }
   if (format == "ics") {
     std::ostringstream os;
@@ -423,7 +431,7 @@ int cmd_holidays(Context& ctx, std::vector<std::string_view> args) {
     }
     ics_line(os, "END:VCALENDAR");
     std::cout << os.str();
-    return kExitOk;
+    continue;
   }
   std::cout << ctx.tr("cli.holidays.header", {{"name", p->name_en}, {"code", p->code}, {"year", year_text},
                                               {"region", region.empty() ? std::string_view("none") : std::string_view(region)}})
@@ -442,6 +450,8 @@ int cmd_holidays(Context& ctx, std::vector<std::string_view> args) {
     std::cout << "  " << when << "  " << name << "  [" << what << "]\n";
   }
   for (const auto& w : hs.warnings) std::cout << ctx.tr("cli.holidays.warning", {{"message", w}}) << '\n';
+  }
+  if (format == "json") std::cout << (all_years.size() == 1 ? all_years[0] : all_years).dump(2) << '\n';
   return kExitOk;
 }
 

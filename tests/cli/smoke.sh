@@ -20,4 +20,36 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/i18n"; printf '{\n  "ui.app.title": 42\n}\n' > "$tmp/i18n/en.json"
 check "bad data gives file:line:col and exit 3" 3 'i18n/en.json:2:3: error: a message must be a string \[at /ui.app.title\]' "$cli" --data "$tmp" --version
 check "an empty data directory is reported" 3 'no data files found' "$cli" --data "$tmp/nothing" --version
+
+# Profiles, comparison, validation, holidays.
+check "profile JP names the market and its ranges" 0 'Japan \(JP\)' "$cli" profile JP
+check "compare IL JP ranks directness first" 0 '^1\. Directness: IL' "$cli" compare IL JP
+check "compare --format json is JSON" 0 '"frictions"' "$cli" compare US DE --format json
+check "an unknown market is a usage error" 2 "no profile for market ‘XX’" "$cli" profile XX
+check "the JSON Schema accepts the shipped profiles too" 0 '^40 profiles OK' /usr/bin/python3 "$(dirname "$0")/../../scripts/check_profiles.py"
+check "validate accepts the shipped profiles" 0 '^40 files valid' "$cli" validate "$(dirname "$0")/../../culture-profiles"
+broken="$(dirname "$0")/../profiles/broken"
+mkdir -p "$tmp/p"; cp "$broken/10-unknown-time-zone.json" "$tmp/p/AQ.json"
+check "validate reports file:line:col and exits 3" 3 'AQ.json:7:7: error: "Antarctica/South_Pole_Station" is not an IANA time zone' "$cli" validate "$tmp/p/AQ.json"
+check "holidays JP 2026 has the citizens' holiday" 0 '2026-09-22 Tue' "$cli" holidays JP 2026
+check "holidays: Yom Kippur 2026 in Israel" 0 '2026-09-21 Mon  Yom Kippur' "$cli" holidays IL 2026
+
+# The iCalendar output parses with a real iCalendar parser and has one event per holiday.
+for market in IL JP US CN DE; do
+  "$cli" holidays "$market" 2026 --format ics > "$tmp/$market.ics"
+  if /usr/bin/python3 - "$tmp/$market.ics" <<'PY'
+import sys, icalendar
+data = open(sys.argv[1], "rb").read()
+assert b"\r\n" in data and all(len(l) <= 75 for l in data.split(b"\r\n")), "lines must be CRLF and folded at 75 octets"
+cal = icalendar.Calendar.from_ical(data)
+events = [c for c in cal.walk("VEVENT")]
+assert events, "no events"
+for e in events:
+    for field in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY"):
+        assert e.get(field) is not None, field + " missing"
+    assert e.decoded("DTEND") > e.decoded("DTSTART")
+print(len(events))
+PY
+  then echo "ok: $market 2026 .ics parses"; else echo "FAIL: $market 2026 .ics"; fail=1; fi
+done
 exit $fail
