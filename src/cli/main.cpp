@@ -5,6 +5,7 @@
 // [SECTION] profile
 // [SECTION] compare
 // [SECTION] holidays
+// [SECTION] meeting
 // [SECTION] validate
 // [SECTION] main
 #include <nlohmann/json.hpp>
@@ -21,6 +22,7 @@
 #include "engine/compare.h"
 #include "engine/engine.h"
 #include "engine/holidays.h"
+#include "engine/meeting.h"
 #include "engine/version.h"
 #include "platform/data_files.h"
 #include "platform/icu_data_source.h"
@@ -456,6 +458,165 @@ int cmd_holidays(Context& ctx, std::vector<std::string_view> args) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// [SECTION] meeting: check a plan in every participant's local time and propose better slots
+// ---------------------------------------------------------------------------------------------------------
+constexpr int kExitFindings = 1;
+
+std::string offset_text(int minutes) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "UTC%c%02d:%02d", minutes < 0 ? '-' : '+', std::abs(minutes) / 60, std::abs(minutes) % 60);
+  return buf;
+}
+std::string iso_local(const rapport::LocalTime& t, int offset) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:00%c%02d:%02d", t.date.iso().c_str(), t.minutes / 60 % 24,
+                t.minutes % 60, offset < 0 ? '-' : '+', std::abs(offset) / 60, std::abs(offset) % 60);
+  return buf;
+}
+json slot_json(const rapport::LocalSlot& s) {
+  return {{"market", s.market}, {"zone", s.zone}, {"start", iso_local(s.start, s.utc_offset)},
+          {"end", iso_local(s.end, s.utc_offset)}, {"utc_offset_minutes", s.utc_offset}};
+}
+std::string slot_line(const rapport::LocalSlot& s) {
+  static const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  return s.market + "  " + s.start.date.iso() + " " + kDays[static_cast<int>(rapport::weekday_of(s.start.date))] + " " +
+         hhmm(s.start.minutes % 1440) + "–" + hhmm(s.end.minutes % 1440) + "  " + s.zone + " (" +
+         offset_text(s.utc_offset) + ")";
+}
+
+int cmd_meeting(Context& ctx, std::vector<std::string_view> args) {
+  rapport::MeetingPlan plan;
+  std::string format = "text", start_text, to_text;
+  int window = 14, slots = 5;
+  auto usage = [&] {
+    std::cerr << ctx.tr("cli.error.usage_meeting") << '\n';
+    return kExitUsage;
+  };
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view a = args[i];
+    const bool has_value = i + 1 < args.size();
+    const std::string v = has_value ? std::string(args[i + 1]) : "";
+    auto to_int = [&](int& out, int lo, int hi) {
+      try {
+        std::size_t used = 0;
+        out = std::stoi(v, &used);
+        return used == v.size() && out >= lo && out <= hi;
+      } catch (...) {
+        return false;
+      }
+    };
+    if (a == "--no-agenda") {
+      plan.agenda_sent = false;
+      continue;
+    }
+    if (!has_value) return usage();
+    ++i;
+    if (a == "--from") plan.organiser_market = v;
+    else if (a == "--to") to_text = v;
+    else if (a == "--start") start_text = v;
+    else if (a == "--tz") plan.organiser_zone = v;
+    else if (a == "--format") format = v;
+    else if (a == "--duration") { if (!to_int(plan.duration, 5, 24 * 60)) return usage(); }
+    else if (a == "--days-ahead") { if (!to_int(plan.days_ahead, 0, 365)) return usage(); }
+    else if (a == "--window") { if (!to_int(window, 1, 60)) return usage(); }
+    else if (a == "--slots") { if (!to_int(slots, 0, 20)) return usage(); }
+    else if (a == "--kind") {
+      auto k = rapport::parse_meeting_kind(v);
+      if (!k) return usage();
+      plan.kind = *k;
+    } else if (a == "--channel") {
+      auto c = rapport::parse_channel(v);
+      if (!c) return usage();
+      plan.channel = *c;
+    } else {
+      return usage();
+    }
+  }
+  if (plan.organiser_market.empty() || to_text.empty() || start_text.size() != 16 || start_text[10] != 'T' ||
+      (format != "text" && format != "json")) {
+    return usage();
+  }
+  const auto date = rapport::parse_civil_date(start_text.substr(0, 10));
+  const std::string clock = start_text.substr(11);
+  if (!date || clock.size() != 5 || clock[2] != ':' || clock.substr(0, 2) > "23" || clock.substr(3) > "59") return usage();
+  plan.date = *date;
+  plan.start = std::stoi(clock.substr(0, 2)) * 60 + std::stoi(clock.substr(3));
+  const Profile* organiser = find_market(ctx, plan.organiser_market);
+  if (!organiser) return kExitUsage;
+  if (plan.organiser_zone.empty()) plan.organiser_zone = organiser->main_zone();
+  // --to JP,US:America/Los_Angeles,DE@DE-BY : market, optional zone, optional region.
+  std::stringstream list(to_text);
+  for (std::string item; std::getline(list, item, ',');) {
+    rapport::Participant part;
+    if (auto at = item.find('@'); at != std::string::npos) {
+      part.region = item.substr(at + 1);
+      item.resize(at);
+    }
+    if (auto colon = item.find(':'); colon != std::string::npos) {
+      part.zone = item.substr(colon + 1);
+      item.resize(colon);
+    }
+    part.market = item;
+    plan.participants.push_back(part);
+  }
+  const rapport::MeetingCheck check = rapport::check_meeting(*ctx.engine.data(), plan);
+  if (!check.errors.empty()) {
+    for (const auto& e : check.errors) std::cerr << "rapport: " << e << '\n';
+    return kExitUsage;
+  }
+  const auto proposals = rapport::find_slots(*ctx.engine.data(), plan, window, slots);
+  auto finding_text = [&](const rapport::MeetingFinding& f, const std::string& key) {
+    std::vector<rapport::MessageArg> margs;
+    for (const auto& [k, v] : f.args) margs.push_back({k, std::string_view(v)});
+    // The catalog takes an initializer list; pass up to the arguments a finding has.
+    const auto& a = margs;
+    auto arg = [&](std::size_t i) { return i < a.size() ? a[i] : rapport::MessageArg{"_", std::int64_t{0}}; };
+    return ctx.tr(key, {arg(0), arg(1), arg(2), arg(3), arg(4), arg(5)});
+  };
+  bool problems = false;
+  for (const auto& f : check.findings) problems = problems || f.severity == rapport::Severity::kProblem;
+
+  if (format == "json") {
+    json out = {{"kind", rapport::meeting_kind_name(plan.kind)}, {"duration_minutes", plan.duration},
+                {"participants", json::array()}, {"findings", json::array()}, {"slots", json::array()}};
+    for (const auto& t : check.times) out["participants"].push_back(slot_json(t));
+    for (const auto& f : check.findings) {
+      out["findings"].push_back({{"id", f.id}, {"severity", rapport::severity_name(f.severity)}, {"markets", f.markets},
+                                 {"why", finding_text(f, f.why_key)}, {"fix", finding_text(f, f.fix_key)},
+                                 {"why_key", f.why_key}, {"fix_key", f.fix_key}, {"args", f.args}});
+    }
+    for (const auto& s : proposals) {
+      json times = json::array();
+      for (const auto& t : s.times) times.push_back(slot_json(t));
+      out["slots"].push_back({{"score", std::round(s.score * 100) / 100}, {"times", times}});
+    }
+    std::cout << out.dump(2) << '\n';
+    return problems ? kExitFindings : kExitOk;
+  }
+  std::cout << ctx.tr("cli.meeting.header", {{"kind", rapport::meeting_kind_name(plan.kind)},
+                                             {"duration", std::int64_t{plan.duration}}})
+            << "\n";
+  for (const auto& t : check.times) std::cout << "  " << slot_line(t) << "\n";
+  std::cout << "\n" << ctx.tr("cli.meeting.findings", {{"count", static_cast<std::int64_t>(check.findings.size())}}) << "\n";
+  for (const auto& f : check.findings) {
+    std::string who = join(f.markets, ",");
+    std::cout << "  " << rapport::severity_name(f.severity) << " " << f.id << (who.empty() ? "" : " [" + who + "]")
+              << ": " << finding_text(f, f.why_key) << "\n      → " << finding_text(f, f.fix_key) << "\n";
+  }
+  std::cout << "\n" << ctx.tr("cli.meeting.slots", {{"days", std::int64_t{window}}}) << "\n";
+  if (proposals.empty()) std::cout << "  " << ctx.tr("cli.meeting.no_slots") << "\n";
+  int n = 0;
+  for (const auto& s : proposals) {
+    std::cout << "  " << ++n << ".";
+    for (const auto& t : s.times) std::cout << (&t == &s.times.front() ? " " : "\n     ") << slot_line(t);
+    char score[16];
+    std::snprintf(score, sizeof score, "%.2f", s.score);
+    std::cout << "\n     " << ctx.tr("cli.meeting.comfort", {{"score", std::string_view(score)}}) << "\n";
+  }
+  return problems ? kExitFindings : kExitOk;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // [SECTION] validate: check files people edit, with compiler-style errors
 // ---------------------------------------------------------------------------------------------------------
 int cmd_validate(Context& ctx, std::vector<std::string_view> args) {
@@ -564,6 +725,7 @@ int main(int argc, char** argv) {
   if (cmd == "compare") return cmd_compare(ctx, rest);
   if (cmd == "validate") return cmd_validate(ctx, rest);
   if (cmd == "holidays") return cmd_holidays(ctx, rest);
+  if (cmd == "meeting") return cmd_meeting(ctx, rest);
 
   std::cerr << ctx.tr("cli.error.unknown_command", {{"command", cmd}}) << '\n';
   return kExitUsage;

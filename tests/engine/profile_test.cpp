@@ -126,7 +126,9 @@ TEST_CASE("every shipped profile loads, complete and sourced") {
   Engine engine;
   const auto errors = engine.load(test::shipped_files());
   REQUIRE_MESSAGE(errors.empty(), format_errors(errors));
-  for (const auto& [code, p] : engine.data()->profiles()) {
+  for (const auto& entry : engine.data()->profiles()) {
+    const std::string& code = entry.first;
+    const Profile& p = entry.second;
     CAPTURE(code);
     CHECK(p.holidays.size() >= 5);
     CHECK(p.sources.size() >= 2);
