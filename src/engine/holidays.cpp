@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <tuple>
 
 // [SECTION] ICU calendars
 // [SECTION] Easter
@@ -60,23 +61,44 @@ class Calendars {
     return {gregorian_->get(UCAL_EXTENDED_YEAR, status), gregorian_->get(UCAL_MONTH, status) + 1,
             gregorian_->get(UCAL_DATE, status)};
   }
-  CivilDate add(const CivilDate& d, int days) {
-    UErrorCode status = U_ZERO_ERROR;
-    gregorian_->setTime(ms_of(d), status);
-    gregorian_->add(UCAL_DATE, days, status);
-    return civil_of(gregorian_->getTime(status));
+  // Day arithmetic within the Gregorian calendar is plain counting (see days_from_civil).
+  static CivilDate add(const CivilDate& d, int days) { return civil_from_days(days_from_civil(d) + days); }
+  static Weekday weekday(const CivilDate& d) {
+    const long long z = days_from_civil(d);  // 1970-01-01 was a Thursday
+    return static_cast<Weekday>(((z % 7) + 7 + 3) % 7);
   }
-  Weekday weekday(const CivilDate& d) {
-    UErrorCode status = U_ZERO_ERROR;
-    gregorian_->setTime(ms_of(d), status);
-    const int dow = gregorian_->get(UCAL_DAY_OF_WEEK, status);  // 1 = Sunday
-    return static_cast<Weekday>((dow + 5) % 7);
-  }
-  // The year (in `cal`'s own numbering) of the Gregorian date `d`.
-  int year_in(icu::Calendar& cal, const CivilDate& d) {
+  // The year (in `type`'s own numbering) of the Gregorian date `d`. Memoised: ICU's Chinese calendar computes
+  // new moons for every conversion, and the answers never change.
+  int year_in(const std::string& type, const CivilDate& d) {
+    const auto key = std::make_tuple(type, d.year, d.month * 100 + d.day);
+    if (auto it = year_memo_.find(key); it != year_memo_.end()) return it->second;
+    icu::Calendar& cal = get(type);
     UErrorCode status = U_ZERO_ERROR;
     cal.setTime(ms_of(d), status);
-    return cal.get(UCAL_EXTENDED_YEAR, status);
+    const int y = cal.get(UCAL_EXTENDED_YEAR, status);
+    year_memo_.emplace(key, y);
+    return y;
+  }
+  // The Gregorian date of a date in calendar `type` (month 0-based as ICU counts; no leap month), or nullopt
+  // when ICU rejects it or (Hebrew Adar I) the month does not exist that year. Memoised like year_in.
+  std::optional<CivilDate> from(const std::string& type, int year, int month, int day) {
+    const auto key = std::make_tuple(type, year, month * 100 + day);
+    if (auto it = date_memo_.find(key); it != date_memo_.end()) return it->second;
+    icu::Calendar& cal = get(type);
+    UErrorCode status = U_ZERO_ERROR;
+    cal.clear();
+    cal.set(UCAL_EXTENDED_YEAR, year);
+    cal.set(UCAL_MONTH, month);
+    if (type == "chinese" || type == "dangi") cal.set(UCAL_IS_LEAP_MONTH, 0);
+    cal.set(UCAL_DATE, day);
+    cal.set(UCAL_HOUR_OF_DAY, 12);
+    const double ms = cal.getTime(status);
+    std::optional<CivilDate> out;
+    // Adar I exists only in leap years: ICU would move it to Adar; such a rule has no date that year.
+    const bool missing_month = type == "hebrew" && month == 5 && cal.get(UCAL_MONTH, status) != 5;
+    if (U_SUCCESS(status) && !missing_month) out = civil_of(ms);
+    date_memo_.emplace(key, out);
+    return out;
   }
 
  private:
@@ -91,6 +113,8 @@ class Calendars {
   }
   std::unique_ptr<icu::GregorianCalendar> gregorian_, julian_;
   std::map<std::string, std::unique_ptr<icu::Calendar>> others_;
+  std::map<std::tuple<std::string, int, int>, int> year_memo_;
+  std::map<std::tuple<std::string, int, int>, std::optional<CivilDate>> date_memo_;
 };
 
 Calendars& calendars() {
@@ -237,23 +261,11 @@ std::vector<CivilDate> base_dates(const DateRule& rule, int year, const Profile&
   }
   // Calendars ICU converts: find the (lunar or lunisolar) years that overlap this Gregorian year, take the date
   // in each, keep those that fall in the year.
-  icu::Calendar& cal = cals.get(c == "hebrew" ? "hebrew" : c);
-  const int first = cals.year_in(cal, {year, 1, 1});
-  const int last = cals.year_in(cal, {year, 12, 31});
+  const int first = cals.year_in(c, {year, 1, 1});
+  const int last = cals.year_in(c, {year, 12, 31});
   for (int y = first; y <= last; ++y) {
-    UErrorCode status = U_ZERO_ERROR;
-    cal.clear();
-    cal.set(UCAL_EXTENDED_YEAR, y);
-    cal.set(UCAL_MONTH, c == "hebrew" ? rule.month : rule.month - 1);
-    if (c == "chinese" || c == "dangi") cal.set(UCAL_IS_LEAP_MONTH, 0);
-    cal.set(UCAL_DATE, rule.day);
-    cal.set(UCAL_HOUR_OF_DAY, 12);
-    const double ms = cal.getTime(status);
-    if (U_FAILURE(status)) continue;
-    // Adar I exists only in leap years: ICU would move it to Adar; such a rule has no date that year.
-    if (c == "hebrew" && rule.month == 5 && cal.get(UCAL_MONTH, status) != 5) continue;
-    const CivilDate d = cals.civil_of(ms);
-    if (d.year == year) out.push_back(d);
+    const auto d = cals.from(c, y, c == "hebrew" ? rule.month : rule.month - 1, rule.day);
+    if (d && d->year == year) out.push_back(*d);
   }
   return out;
 }

@@ -59,21 +59,6 @@ std::string hhmm(int minutes) {
   return buf;
 }
 
-// Days since 1970-01-01 -> Gregorian date (H. Hinnant's civil_from_days). Used on the hot path of the slot
-// search, where an ICU calendar per candidate would cost a hundred times more; tested against ICU.
-CivilDate civil_from_days(long long z) {
-  z += 719468;
-  const long long era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long long y = static_cast<long long>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
-}
-
 // What a local date is for one participant.
 struct DayInfo {
   bool working = true;              ///< a working day by the market's week

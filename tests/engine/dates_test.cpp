@@ -57,3 +57,20 @@ TEST_CASE("version info names the engine, ICU and Unicode") {
   CHECK(v.icu.rfind("72.", 0) == 0);
   CHECK(v.unicode == "15.0");
 }
+
+TEST_CASE("day counting agrees with ICU's calendar on every day from 1900 to 2100") {
+  long long days = days_from_civil({1900, 1, 1});
+  for (int y = 1900; y <= 2100; ++y) {
+    for (int m = 1; m <= 12; ++m) {
+      for (int d = 1; d <= days_in_month(y, m); ++d, ++days) {
+        REQUIRE(days_from_civil({y, m, d}) == days);
+        REQUIRE(civil_from_days(days) == CivilDate{y, m, d});
+      }
+    }
+  }
+  // And with ICU at a few points: 1970-01-01 is day 0; 2026-09-21 is day 20717.
+  CHECK(days_from_civil({1970, 1, 1}) == 0);
+  const auto local = to_local(1789981200000.0, "UTC");
+  REQUIRE(local.has_value());
+  CHECK(days_from_civil(local->date) == 20717);
+}

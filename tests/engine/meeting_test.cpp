@@ -151,3 +151,13 @@ TEST_CASE("no slot is proposed when working hours never overlap") {
   MeetingPlan p = plan("US", {"SG"}, {2026, 11, 2}, 9, 0, "America/New_York");
   CHECK(find_slots(data(), p, 14, 5).empty());
 }
+
+TEST_CASE("China's make-up working days are working days; the bridged break is not") {
+  // State Council notice for 2026: Saturday 14 February is worked, 15-23 February are off.
+  MeetingCheck c = check_meeting(data(), plan("CN", {"SG"}, {2026, 2, 14}, 10, 0, "Asia/Shanghai"));
+  CHECK_FALSE(has(c, "weekend", "CN"));
+  c = check_meeting(data(), plan("CN", {"SG"}, {2026, 2, 7}, 10, 0, "Asia/Shanghai"));
+  CHECK(has(c, "weekend", "CN"));
+  c = check_meeting(data(), plan("SG", {"CN"}, {2026, 2, 20}, 10, 0, "Asia/Singapore"));
+  CHECK((has(c, "holiday", "CN") || has(c, "holiday_period", "CN")));
+}
