@@ -288,13 +288,13 @@ Weekday weekday_of(const CivilDate& d) { return calendars().weekday(d); }
 // ---------------------------------------------------------------------------------------------------------
 // [SECTION] holidays_in_year
 // ---------------------------------------------------------------------------------------------------------
-YearHolidays holidays_in_year(const Profile& p, int year, std::string_view region) {
+namespace {
+// Every rule's occurrences starting in `year`, before substitute days.
+YearHolidays base_occurrences(const Profile& p, int year, std::string_view region) {
   auto& cals = calendars();
   YearHolidays out;
-  bool citizens_holiday = false;  // Japan's rule: a day between two national holidays is one too
   for (const Holiday& h : p.holidays) {
     if (!region_matches(h, region)) continue;
-    citizens_holiday = citizens_holiday || h.observed == "jp_substitute";
     const auto official = h.official.find(year);
     std::vector<CivilDate> starts;
     if (official != h.official.end()) {
@@ -347,6 +347,22 @@ YearHolidays holidays_in_year(const Profile& p, int year, std::string_view regio
       out.days.push_back(o);
     }
   }
+  return out;
+}
+}  // namespace
+
+YearHolidays holidays_in_year(const Profile& p, int year, std::string_view region) {
+  auto& cals = calendars();
+  YearHolidays out = base_occurrences(p, year, region);
+  const bool citizens_holiday = std::any_of(p.holidays.begin(), p.holidays.end(), [](const Holiday& h) {
+    return h.observed == "jp_substitute";  // Japan's rule: a day between two national holidays is one too
+  });
+  // A holiday early in January can be observed on the last working day of December (US federal New Year's
+  // Day on a Saturday): those are looked for in next year's first days.
+  std::vector<HolidayOccurrence> next_year;
+  for (const auto& o : base_occurrences(p, year + 1, region).days) {
+    if (o.start.month == 1 && o.start.day <= 3 && o.kind == "public" && o.rule->observed != "none") next_year.push_back(o);
+  }
 
   // [SECTION] Substitute days, in date order, once every holiday of the year is known.
   std::sort(out.days.begin(), out.days.end(), [](const HolidayOccurrence& a, const HolidayOccurrence& b) {
@@ -365,7 +381,9 @@ YearHolidays holidays_in_year(const Profile& p, int year, std::string_view regio
   };
   std::vector<HolidayOccurrence> substitutes;
   std::set<CivilDate> compensated;  // Korea: days that already gave a substitute
-  for (const auto& o : out.days) {
+  std::vector<HolidayOccurrence> candidates = out.days;
+  candidates.insert(candidates.end(), next_year.begin(), next_year.end());
+  for (const auto& o : candidates) {
     if (o.kind != "public" || o.rule->observed == "none") continue;
     const std::string& rule = o.rule->observed;
     for (CivilDate d = o.start; !(o.end < d); d = cals.add(d, 1)) {

@@ -66,6 +66,8 @@ struct DayInfo {
   const HolidayOccurrence* eve = nullptr;      ///< eve or half day
   const HolidayOccurrence* period = nullptr;   ///< a business period or reduced observance
   const HolidayOccurrence* ramadan = nullptr;  ///< inside Ramadan
+  const HolidayOccurrence* regional = nullptr; ///< a day off in some regions (when no region was given)
+  std::vector<std::string> regions;            ///< where
   int short_end = -1;               ///< the day ends early (minutes), -1 if not
 };
 
@@ -102,6 +104,14 @@ class ParticipantCalendar {
     info.working = profile_.working_days_on(d) & (1u << static_cast<unsigned>(weekday_of(d)));
     for (const auto& o : year(d.year).days) {
       if (d < o.start || o.end < d) continue;
+      if (region_.empty() && !o.rule->regions.empty()) {
+        // No region given: a regional day off is worth knowing about, not a reason to block the day.
+        if (o.kind == "public" && o.impact == "closed") {
+          if (!info.regional) info.regional = &o;
+          info.regions.insert(info.regions.end(), o.rule->regions.begin(), o.rule->regions.end());
+        }
+        continue;
+      }
       if (is_ramadan(*o.rule)) {
         info.ramadan = &o;
       } else if (o.kind == "public" && o.impact == "closed") {
@@ -123,7 +133,7 @@ class ParticipantCalendar {
  private:
   const YearHolidays& year(int y) {
     auto it = years_.find(y);
-    if (it == years_.end()) it = years_.emplace(y, holidays_in_year(profile_, y, region_)).first;
+    if (it == years_.end()) it = years_.emplace(y, holidays_in_year(profile_, y, region_.empty() ? "*" : region_)).first;
     return it->second;
   }
   const Profile& profile_;
@@ -231,6 +241,13 @@ MeetingCheck check_meeting(const DataSet& data, const MeetingPlan& plan) {
     } else if (!day.working) {
       add("weekend", Severity::kProblem, p, "ui.meeting.weekend.why", "ui.meeting.weekend.fix",
           {{"date", d.iso()}, {"weekday", weekday}, {"days", days_list(p.working_days_on(d))}});
+    }
+    if (day.regional && !day.off) {
+      std::string regions;
+      for (const auto& r : day.regions) regions += (regions.empty() ? "" : ", ") + r;
+      add("regional_holiday", Severity::kWarning, p, "ui.meeting.regional_holiday.why",
+          "ui.meeting.regional_holiday.fix",
+          {{"date", d.iso()}, {"holiday", day.regional->rule->name_en}, {"regions", regions}});
     }
     if (day.eve) {
       add("eve", slot.end.minutes > 12 * 60 ? Severity::kWarning : Severity::kSuggestion, p, "ui.meeting.eve.why",
@@ -348,6 +365,7 @@ std::vector<SlotProposal> find_slots(const DataSet& data, const MeetingPlan& pla
       double comfort = (s >= wt.meeting_hours.start && e <= wt.meeting_hours.end) ? 1.0 : 0.6;
       if (s < wt.lunch.end && e > wt.lunch.start && plan.kind != MeetingKind::kMeal) comfort -= 0.35;
       if (day.period) comfort -= 0.25;
+      if (day.regional) comfort -= 0.3;
       if (day.ramadan && (e > 15 * 60 || plan.kind == MeetingKind::kMeal)) comfort -= 0.4;
       worst = std::min(worst, comfort);
       sum += comfort;

@@ -25,7 +25,7 @@ std::string_view severity_name(Severity s);
 struct Participant {
   std::string market;  ///< ISO code of a loaded profile
   std::string zone;    ///< IANA zone; "" = the market's main zone
-  std::string region;  ///< for regional holidays ("DE-BY"); "" = nationwide only
+  std::string region;  ///< for regional holidays ("DE-BY"); "" = unknown: regional days off become warnings
 };
 
 struct MeetingPlan {
@@ -49,7 +49,7 @@ struct LocalSlot {
 };
 
 struct MeetingFinding {
-  std::string id;        ///< holiday, eve, holiday_period, weekend, outside_hours, edge_hours, lunch, ramadan_afternoon, ramadan_meal, date_differs, first_meeting_short, decision_consensus, no_agenda, short_notice
+  std::string id;        ///< holiday, regional_holiday, eve, holiday_period, weekend, outside_hours, edge_hours, lunch, ramadan_afternoon, ramadan_meal, date_differs, first_meeting_short, decision_consensus, no_agenda, short_notice
   Severity severity = Severity::kWarning;
   std::vector<std::string> markets;  ///< participants concerned
   std::string why_key, fix_key;      ///< catalog keys; arguments in `args`

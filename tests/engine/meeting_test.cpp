@@ -161,3 +161,17 @@ TEST_CASE("China's make-up working days are working days; the bridged break is n
   c = check_meeting(data(), plan("SG", {"CN"}, {2026, 2, 20}, 10, 0, "Asia/Singapore"));
   CHECK((has(c, "holiday", "CN") || has(c, "holiday_period", "CN")));
 }
+
+TEST_CASE("a regional holiday is a warning when the participant's region is unknown, a problem when it is given") {
+  // Anzac Day 2026 (a Saturday) is observed on Monday 27 April in Western Australia and the ACT only.
+  MeetingPlan p = plan("GB", {"AU"}, {2026, 4, 27}, 1, 0, "Europe/London");
+  MeetingCheck c = check_meeting(data(), p);
+  CHECK(has(c, "regional_holiday", "AU"));
+  p.participants[0] = {"AU", "Australia/Perth", "AU-WA"};
+  c = check_meeting(data(), p);
+  CHECK(has(c, "holiday", "AU"));
+  p.participants[0] = {"AU", "", "AU-NSW"};
+  c = check_meeting(data(), p);
+  CHECK_FALSE(has(c, "holiday", "AU"));
+  CHECK_FALSE(has(c, "regional_holiday", "AU"));
+}
