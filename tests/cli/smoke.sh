@@ -34,6 +34,12 @@ check "validate reports file:line:col and exits 3" 3 'AQ.json:7:7: error: "Antar
 check "holidays JP 2026 has the citizens' holiday" 0 '2026-09-22 Tue' "$cli" holidays JP 2026
 check "holidays: Yom Kippur 2026 in Israel" 0 '2026-09-21 Mon  Yom Kippur' "$cli" holidays IL 2026
 
+check "meeting on Yom Kippur names the holiday and exits 1" 1 'Yom Kippur' "$cli" meeting --from IL --to JP,DE --start 2026-09-21T10:00 --tz Asia/Jerusalem --duration 60 --kind first
+check "meeting proposes slots" 1 '^  1\. IL  2026-09-2[4-9]' "$cli" meeting --from IL --to JP,DE --start 2026-09-21T10:00 --tz Asia/Jerusalem
+check "meeting --format json gives each local start with its offset" 1 '"start": "2026-09-21T16:00:00\+09:00"' "$cli" meeting --from IL --to JP --start 2026-09-21T10:00 --format json
+check "a clean meeting exits 0" 0 'No findings' "$cli" meeting --from DE --to FR --start 2026-10-06T10:00 --kind follow_up
+check "a bad meeting argument is a usage error" 2 'usage: rapport meeting' "$cli" meeting --from IL --to JP --start tomorrow
+
 # The iCalendar output parses with a real iCalendar parser and has one event per holiday.
 for market in IL JP US CN DE; do
   "$cli" holidays "$market" 2026 --format ics > "$tmp/$market.ics"
