@@ -42,7 +42,17 @@
       version: () => mod.version(),
       /** Formats a date (ms since 1970) in a locale, calendar and IANA time zone, e.g. ("he-IL", "hebrew"). */
       formatDate: (ms, locale, calendar, timeZone) => mod.formatDate(ms, locale, calendar, timeZone),
+      /** [{code, name}]: the markets with a profile. */
+      markets: () => JSON.parse(mod.marketsJson()),
+      /** The comparison of two markets: per-dimension ranges and gaps, friction points with advice; null if unknown. */
+      compare: (from, to) => JSON.parse(mod.compareJson(from, to)),
+      /** Shows the comparison of two markets in the app (as the From and To pickers do). */
+      setMarkets: (from, to) => mod.setMarkets(from, to),
     });
+    // A link can carry the markets (never any text typed): ?from=US&to=DE
+    const params = new URLSearchParams(location.search);
+    const from = (params.get("from") || "").toUpperCase(), to = (params.get("to") || "").toUpperCase();
+    if (/^[A-Z]{2}$/.test(from) && /^[A-Z]{2}$/.test(to)) mod.setMarkets(from, to);
     resolveReady(window.rapport);
   }, (err) => { fail(err && err.message ? err.message : err); rejectReady(err); });
 })();

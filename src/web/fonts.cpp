@@ -15,11 +15,12 @@ const ImWchar kLatinRanges[] = {
     0x2000, 0x206F,  // General Punctuation (dashes, quotes, ellipsis)
     0x20A0, 0x20CF,  // currency symbols
     0x2100, 0x214F,  // letterlike symbols
-    0x2190, 0x21FF,  // arrows
     0x2212, 0x2212,  // minus sign
-    0x25A0, 0x25FF,  // geometric shapes
     0,
 };
+// From Noto Sans Symbols (arrows) and Noto Sans Symbols 2 (shapes, check marks, warning signs).
+const ImWchar kArrowRanges[] = {0x2190, 0x21FF, 0};
+const ImWchar kShapeRanges[] = {0x25A0, 0x25FF, 0x2600, 0x26FF, 0x2700, 0x27BF, 0};
 const ImWchar kHebrewRanges[] = {0x0590, 0x05FF, 0xFB1D, 0xFB4F, 0};
 const ImWchar kArabicRanges[] = {0x0600, 0x06FF, 0x0750, 0x077F, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
 
@@ -34,6 +35,8 @@ ImFont* add(const std::string& dir, const char* latin, const char* hebrew, const
   cfg.MergeMode = true;
   io.Fonts->AddFontFromFileTTF((dir + "/" + hebrew).c_str(), px, &cfg, kHebrewRanges);
   io.Fonts->AddFontFromFileTTF((dir + "/" + arabic).c_str(), px, &cfg, kArabicRanges);
+  io.Fonts->AddFontFromFileTTF((dir + "/NotoSansSymbols-Regular.ttf").c_str(), px, &cfg, kArrowRanges);
+  io.Fonts->AddFontFromFileTTF((dir + "/NotoSansSymbols2-Regular.ttf").c_str(), px, &cfg, kShapeRanges);
   return f;
 }
 }  // namespace

@@ -1,4 +1,4 @@
-// Fonts for the web face: Noto Sans (Latin, Greek, Cyrillic), merged with Noto Sans Hebrew and Noto Sans Arabic,
+// Fonts for the web face: Noto Sans (Latin, Greek, Cyrillic), merged with Noto Sans Hebrew, Arabic and Symbols,
 // subset at build time. Rasterized at the device pixel ratio so text is crisp on every screen.
 #pragma once
 

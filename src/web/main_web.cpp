@@ -1,12 +1,15 @@
 // The browser app's entry point: ICU data, the data files the loader preloaded under /rapport, the engine, then
 // the UI. Returns from main with the runtime alive; frames come from events.
 #include <emscripten.h>
+#include <emscripten/bind.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <memory>
 
 #include "platform/data_files.h"
 #include "platform/icu_data_source.h"
+#include "engine/compare.h"
 #include "web/app.h"
 #include "web/platform_web.h"
 
@@ -18,6 +21,47 @@ rapport::ui::App* g_app = nullptr;
 
 EM_JS(void, rapport_js_fatal, (const char* what), { window.dispatchEvent(new CustomEvent("rapport-fatal", {detail: UTF8ToString(what)})); });
 }  // namespace
+
+// [SECTION] Page API (window.rapport, see web/README.md) for what needs the running app and its data.
+namespace {
+// {"sender", "target", "dimensions": [{dimension, sender, target, gap, overlap, shift}], "frictions": [...]}
+std::string compare_json(const std::string& from, const std::string& to) {
+  const auto data = g_engine->data();
+  const rapport::Profile* s = data->profile(from);
+  const rapport::Profile* t = data->profile(to);
+  if (!s || !t) return "null";
+  const auto cmp = rapport::compare(*s, *t);
+  nlohmann::json out = {{"sender", s->code}, {"target", t->code}, {"dimensions", nlohmann::json::array()},
+                        {"frictions", nlohmann::json::array()}};
+  for (const auto& g : cmp.dims) {
+    out["dimensions"].push_back({{"dimension", rapport::dim_key(g.dim)}, {"sender", {g.sender_low, g.sender_high}},
+                                 {"target", {g.target_low, g.target_high}}, {"gap", g.gap}, {"overlap", g.overlap},
+                                 {"shift", g.shift}});
+  }
+  for (const auto& f : cmp.frictions) {
+    out["frictions"].push_back({{"dimension", rapport::dim_key(f.dim)}, {"gap", f.gap}, {"advice_key", f.advice_key},
+                                {"advice", data->text("en", f.advice_key, {{"target", t->name_en}})}});
+  }
+  return out.dump();
+}
+
+std::string markets_json() {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [code, p] : g_engine->data()->profiles()) out.push_back({{"code", code}, {"name", p.name_en}});
+  return out.dump();
+}
+
+void set_markets(const std::string& from, const std::string& to) {
+  g_app->set_markets(from, to);
+  g_web->request_frame();
+}
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(rapport_app) {
+  emscripten::function("compareJson", &compare_json);
+  emscripten::function("marketsJson", &markets_json);
+  emscripten::function("setMarkets", &set_markets);
+}
 
 int main() {
   if (auto err = rapport::platform::load_icu_data("/rapport/icudt72l.dat")) {

@@ -43,6 +43,16 @@ void apply_theme(Theme theme, ImGuiStyle& style) {
     c[ImGuiCol_TableBorderLight] = rgb(0xE6E3DC);
     c[ImGuiCol_TableBorderStrong] = rgb(0xDDDAD3);
     c[ImGuiCol_Separator] = rgb(0xDDDAD3);
+    c[ImGuiCol_Tab] = rgb(0xE7E4DD);
+    c[ImGuiCol_TabHovered] = rgb(0xF3F1EC);
+    c[ImGuiCol_TabActive] = rgb(0xFFFFFF);
+    c[ImGuiCol_TabUnfocusedActive] = rgb(0xFFFFFF);
+    c[ImGuiCol_CheckMark] = rgb(0x0F766E);
+    c[ImGuiCol_SliderGrab] = rgb(0x0F766E);
+    c[ImGuiCol_ScrollbarGrab] = rgb(0xC9C5BC);
+    c[ImGuiCol_PopupBg] = rgb(0xFFFFFF);
+    c[ImGuiCol_FrameBgHovered] = rgb(0x0F766E, 0.10f);
+    c[ImGuiCol_FrameBgActive] = rgb(0x0F766E, 0.16f);
   } else {
     ImGui::StyleColorsDark(&style);
     c[ImGuiCol_WindowBg] = rgb(0x16181D);

@@ -69,3 +69,20 @@ test("follows window resizes down to a phone", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("compare cultures: a link picks the pair, the view and window.rapport agree", async () => {
+  const { context, page, problems } = await openApp(browser, server.url + "?from=US&to=DE", { width: 1280, height: 900 });
+  await waitIdle(page);
+  await page.screenshot({ path: path.join(screenshots, "cultures-us-de.png") });
+  const cmp = await page.evaluate(() => window.rapport.compare("IL", "JP"));
+  assert.equal(cmp.sender, "IL");
+  assert.equal(cmp.frictions[0].dimension, "directness");
+  assert.match(cmp.frictions[0].advice, /Japan/);
+  assert.equal(await page.evaluate(() => window.rapport.compare("IL", "XX")), null);
+  assert.ok((await page.evaluate(() => window.rapport.markets())).length >= 40);
+  await page.evaluate(() => window.rapport.setMarkets("IL", "JP"));
+  await waitIdle(page);
+  await page.screenshot({ path: path.join(screenshots, "cultures-il-jp.png") });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

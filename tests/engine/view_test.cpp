@@ -69,3 +69,23 @@ TEST_CASE("the start screen fits a phone-sized window") {
   ui::App app(engine, platform);
   CHECK(draw_frames(app, 2) > 100);
 }
+
+TEST_CASE("the Cultures view compares the chosen markets") {
+  Engine engine;
+  REQUIRE(engine.load(test::shipped_files()).empty());
+  NullPlatform platform;
+  ImGuiHeadless imgui;
+  ui::App app(engine, platform);
+  app.set_markets("IL", "JP");
+  CHECK(draw_frames(app, 2) > 1000);  // a chart and pages of advice
+  REQUIRE(app.cultures().sender != nullptr);
+  CHECK(app.cultures().target->code == "JP");
+  REQUIRE_FALSE(app.cultures().comparison.frictions.empty());
+  CHECK(app.cultures().comparison.frictions.front().dim == Dim::kDirectness);
+  app.set_markets("US", "XX");  // an unknown market draws a prompt, not a crash
+  CHECK(draw_frames(app, 2) > 0);
+  CHECK(app.cultures().target == nullptr);
+  ImGui::GetIO().DisplaySize = ImVec2(390, 844);
+  app.set_markets("US", "CN");
+  CHECK(draw_frames(app, 2) > 1000);
+}
