@@ -87,6 +87,8 @@ std::optional<CivilDate> parse_civil_date(std::string_view t) {
 
 EpochMs now_ms() { return ucal_getNow(); }
 
+bool is_known_zone(std::string_view time_zone) { return known_zone(time_zone) != nullptr; }
+
 std::optional<LocalTime> to_local(EpochMs when, std::string_view time_zone) {
   auto tz = known_zone(time_zone);
   if (!tz) return std::nullopt;

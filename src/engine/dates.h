@@ -53,6 +53,9 @@ std::optional<LocalTime> to_local(EpochMs when, std::string_view time_zone);
 /// gap; in an overlap: the first occurrence). nullopt for an unknown zone.
 std::optional<EpochMs> from_local(const CivilDate& date, int minutes, std::string_view time_zone);
 
+/// True when `time_zone` is an IANA zone ICU knows (canonical or a link such as "Asia/Calcutta").
+bool is_known_zone(std::string_view time_zone);
+
 /// The UTC offset, in minutes, of `time_zone` at the instant `when` (daylight saving time included);
 /// nullopt for an unknown zone.
 std::optional<int> utc_offset_minutes(std::string_view time_zone, EpochMs when);

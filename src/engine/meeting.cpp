@@ -143,12 +143,6 @@ class ParticipantCalendar {
   std::map<CivilDate, DayInfo> days_;
 };
 
-bool valid_zone(const std::string& id) {
-  std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(id)));
-  icu::UnicodeString got;
-  tz->getID(got);
-  return got != icu::UnicodeString(u"Etc/Unknown");
-}
 
 std::string days_list(std::uint8_t mask) {
   static const char* kNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
@@ -180,7 +174,7 @@ Resolved resolve(const DataSet& data, const MeetingPlan& plan) {
       return;
     }
     if (zone.empty()) zone = p->main_zone();
-    if (!valid_zone(zone)) {
+    if (!is_known_zone(zone)) {
       r.errors.push_back("\"" + zone + "\" is not an IANA time zone");
       return;
     }

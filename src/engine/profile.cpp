@@ -101,12 +101,6 @@ TimeSpan read_span(ObjectReader& parent, std::string_view key) {
 
 std::vector<std::string> read_source_ids(ObjectReader& r) { return r.strings("sources", 1); }
 
-bool valid_zone(const std::string& id) {
-  std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(id)));
-  icu::UnicodeString got;
-  tz->getID(got);
-  return got != icu::UnicodeString(u"Etc/Unknown");
-}
 
 // A BCP 47 tag whose language ICU knows ("ja-JP", "zh-Hant-TW", "fil").
 bool valid_language_tag(const std::string& tag) {
@@ -608,7 +602,7 @@ Result<Profile, DataErrors> load_profile(const JsonDocument& doc, std::string_vi
       ObjectReader zr(doc, (*zones)[i], "/time_zones/" + std::to_string(i), errors);
       ZoneInfo z;
       z.zone = zr.string("zone");
-      if (!z.zone.empty() && !valid_zone(z.zone)) zr.error("zone", "\"" + z.zone + "\" is not an IANA time zone");
+      if (!z.zone.empty() && !is_known_zone(z.zone)) zr.error("zone", "\"" + z.zone + "\" is not an IANA time zone");
       z.main = zr.boolean("main");
       mains += z.main;
       z.regions = zr.optional_string("regions").value_or("");
