@@ -643,6 +643,8 @@ int cmd_validate(Context& ctx, std::vector<std::string_view> args) {
     std::string name;
     if (rapport::data_kind("culture-profiles/" + base) == rapport::DataKind::kProfile) {
       name = "culture-profiles/" + base;
+    } else if (path.parent_path().filename() == "rules") {
+      name = "culture-profiles/rules/" + base;
     } else if (path.parent_path().filename() == "i18n") {
       name = "i18n/" + base;
     } else if (rapport::data_kind(base) == rapport::DataKind::kSchema) {

@@ -9,6 +9,7 @@ namespace rapport {
 namespace {
 constexpr std::string_view kCatalogDir = "i18n/";
 constexpr std::string_view kProfileDir = "culture-profiles/";
+constexpr std::string_view kRulesDir = "culture-profiles/rules/";
 constexpr std::string_view kJson = ".json";
 constexpr std::string_view kFallbackLanguage = "en";
 
@@ -19,6 +20,10 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 DataKind data_kind(std::string_view name) {
   if (ends_with(name, ".schema.json")) return DataKind::kSchema;
+  if (name.substr(0, kRulesDir.size()) == kRulesDir && ends_with(name, kJson) &&
+      name.find('/', kRulesDir.size()) == std::string_view::npos && name.size() > kRulesDir.size() + kJson.size()) {
+    return DataKind::kRulePack;
+  }
   if (name.size() == kProfileDir.size() + 2 + kJson.size() && name.substr(0, kProfileDir.size()) == kProfileDir &&
       ends_with(name, kJson) && std::isupper(static_cast<unsigned char>(name[kProfileDir.size()])) &&
       std::isupper(static_cast<unsigned char>(name[kProfileDir.size() + 1]))) {
@@ -49,6 +54,12 @@ const Profile* DataSet::profile(std::string_view code) const {
   for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   auto it = profiles_.find(upper);
   return it == profiles_.end() ? nullptr : &it->second;
+}
+
+std::vector<const RulePack*> DataSet::rule_packs() const {
+  std::vector<const RulePack*> out;
+  for (const auto& [name, pack] : packs_) out.push_back(&pack);
+  return out;
 }
 
 std::vector<std::string> DataSet::languages() const {
@@ -109,11 +120,25 @@ DataErrors Engine::load(std::span<const SourceFile> files, std::span<const Sourc
         if (user) next->user_codes_.insert(code);
         break;
       }
+      case DataKind::kRulePack: {
+        auto doc = parse_json(f.name, f.contents);
+        if (!doc) {
+          errors.insert(errors.end(), doc.error().begin(), doc.error().end());
+          break;
+        }
+        auto pack = load_rule_pack(*doc);
+        if (!pack) {
+          errors.insert(errors.end(), pack.error().begin(), pack.error().end());
+          break;
+        }
+        next->packs_[f.name] = std::move(*pack);  // a user's pack of the same name replaces the shipped one
+        break;
+      }
       case DataKind::kSchema:
         break;  // for editors and documentation; the loader checks more than the schema says
       case DataKind::kUnknown:
         errors.push_back(DataError{f.name, {}, "",
-                                   "not a data file the engine knows: expected i18n/<language>.json or culture-profiles/<CODE>.json"});
+                                   "not a data file the engine knows: expected i18n/<language>.json, culture-profiles/<CODE>.json or culture-profiles/rules/<pack>.json"});
         break;
     }
   }

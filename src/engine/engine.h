@@ -21,6 +21,7 @@
 #include "engine/catalog.h"
 #include "engine/data_error.h"
 #include "engine/profile.h"
+#include "engine/rules.h"
 
 namespace rapport {
 
@@ -31,8 +32,9 @@ struct SourceFile {
 };
 
 /// The kinds of data file the engine knows, decided by the file's name.
-enum class DataKind { kCatalog, kProfile, kSchema, kUnknown };
+enum class DataKind { kCatalog, kProfile, kRulePack, kSchema, kUnknown };
 /// "i18n/<lang>.json" is a catalog; "culture-profiles/<CODE>.json" (two capital letters) a culture profile;
+/// "culture-profiles/rules/<name>.json" a message rule pack;
 /// "*.schema.json" a JSON Schema for editors (not loaded); anything else is unknown (and an error to load).
 DataKind data_kind(std::string_view name);
 
@@ -50,12 +52,15 @@ class DataSet {
   const Profile* profile(std::string_view code) const;
   /// All profiles, by code.
   const std::map<std::string, Profile, std::less<>>& profiles() const { return profiles_; }
+  /// The message rule packs, by file name.
+  std::vector<const RulePack*> rule_packs() const;
 
  private:
   friend class Engine;
   std::map<std::string, Catalog, std::less<>> catalogs_;
   std::map<std::string, Profile, std::less<>> profiles_;
   std::set<std::string, std::less<>> user_codes_;  // markets a user's file provided
+  std::map<std::string, RulePack, std::less<>> packs_;
 };
 
 class Engine {

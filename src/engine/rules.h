@@ -1,0 +1,67 @@
+// Message rule packs: a few check kinds in C++ (rules.cpp), many rules as data (culture-profiles/rules/*.json,
+// documented in culture-profiles/rules/README.md). Packs are validated and compiled when they load, and every
+// rule's own examples must pass before the pack is accepted.
+#pragma once
+
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/json_doc.h"
+#include "engine/profile.h"
+
+#include <unicode/uversion.h>
+U_NAMESPACE_BEGIN
+class RegexPattern;
+U_NAMESPACE_END
+
+namespace rapport {
+
+enum class RuleKind {
+  kPhrase, kPattern, kUnsoftened, kGreeting, kNoGreeting, kSignOff, kPronoun, kMetric, kDateFormat, kTimeZone,
+  kCommercial,
+};
+enum class RuleSeverity { kSuggestion, kWarning, kProblem };
+
+struct RangeCondition {
+  double min = -1e9, max = 1e9;
+};
+
+/// When a rule applies. Every part that is set must hold.
+struct RuleCondition {
+  std::map<Dim, RangeCondition> target, sender, gap;
+  std::vector<std::string> markets, not_markets, stages, channels;
+  std::optional<bool> non_native;
+};
+
+struct Rule {
+  std::string id, category, source;
+  RuleKind kind = RuleKind::kPattern;
+  std::optional<Dim> dimension;  ///< none for rules that matter whatever the cultures
+  RuleSeverity severity = RuleSeverity::kWarning;
+  RuleCondition when;
+  std::string why, fix, replacement;
+  std::map<std::string, std::string> replacements;  ///< phrase -> replacement (kind phrase)
+  /// Compiled expressions: the main one(s) (one per phrase for phrase/pronoun), `unless`, `greetings`, `detect`.
+  std::vector<std::shared_ptr<icu::RegexPattern>> patterns, unless, greetings, detect;
+  std::vector<std::string> phrases;  ///< the phrase each of `patterns` stands for (kinds phrase and pronoun)
+  std::string metric, required;  // metric name; what a commercial message must carry
+  int max = 0;
+  std::vector<std::string> flag_examples, pass_examples;
+};
+
+struct RulePack {
+  std::string language, description, file;
+  std::vector<Rule> rules;
+};
+
+/// Reads, compiles and self-tests a rule pack. Errors: unknown fields and kinds, regular expressions ICU cannot
+/// compile (with the position in the expression), missing or malformed examples, an example that is not flagged
+/// at its marked span, a pass example that is flagged, duplicate ids.
+Result<RulePack, DataErrors> load_rule_pack(const JsonDocument& doc);
+
+}  // namespace rapport
