@@ -46,6 +46,12 @@
       markets: () => JSON.parse(mod.marketsJson()),
       /** The comparison of two markets: per-dimension ranges and gaps, friction points with advice; null if unknown. */
       compare: (from, to) => JSON.parse(mod.compareJson(from, to)),
+      /**
+       * Checks a drafted message from one market to another. Options: {channel: "email"|"chat"|"sms",
+       * stage: "first"|"ongoing"|"close"}. Spans are UTF-16 offsets, as JavaScript strings count.
+       */
+      check: (text, from, to, options = {}) =>
+        JSON.parse(mod.checkJson(String(text), from, to, options.channel || "email", options.stage || "first")),
       /** Shows the comparison of two markets in the app (as the From and To pickers do). */
       setMarkets: (from, to) => mod.setMarkets(from, to),
     });

@@ -6,6 +6,7 @@
 // [SECTION] compare
 // [SECTION] holidays
 // [SECTION] meeting
+// [SECTION] check
 // [SECTION] validate
 // [SECTION] main
 #include <nlohmann/json.hpp>
@@ -23,6 +24,8 @@
 #include "engine/engine.h"
 #include "engine/holidays.h"
 #include "engine/meeting.h"
+#include "engine/message.h"
+#include "engine/text.h"
 #include "engine/version.h"
 #include "platform/data_files.h"
 #include "platform/icu_data_source.h"
@@ -36,6 +39,7 @@ using rapport::Profile;
 // Exit codes: 0 ok, 1 the check found problems (message and meeting checks), 2 usage error, 3 invalid data,
 // 4 internal error.
 constexpr int kExitOk = 0;
+constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitData = 3;
 constexpr int kExitInternal = 4;
@@ -460,8 +464,6 @@ int cmd_holidays(Context& ctx, std::vector<std::string_view> args) {
 // ---------------------------------------------------------------------------------------------------------
 // [SECTION] meeting: check a plan in every participant's local time and propose better slots
 // ---------------------------------------------------------------------------------------------------------
-constexpr int kExitFindings = 1;
-
 std::string offset_text(int minutes) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "UTC%c%02d:%02d", minutes < 0 ? '-' : '+', std::abs(minutes) / 60, std::abs(minutes) % 60);
@@ -617,6 +619,96 @@ int cmd_meeting(Context& ctx, std::vector<std::string_view> args) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// [SECTION] check: a drafted message against the target market's norms
+// ---------------------------------------------------------------------------------------------------------
+int cmd_check(Context& ctx, std::vector<std::string_view> args) {
+  std::string from, to, lang, channel = "email", stage = "first", format = "text", file;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view a = args[i];
+    const bool has_value = i + 1 < args.size();
+    if (a.size() > 2 && a.substr(0, 2) == "--" && has_value) {
+      const std::string v(args[++i]);
+      if (a == "--from") from = v;
+      else if (a == "--to") to = v;
+      else if (a == "--lang") lang = v;
+      else if (a == "--channel") channel = v;
+      else if (a == "--stage") stage = v;
+      else if (a == "--format") format = v;
+      else {
+        std::cerr << ctx.tr("cli.error.usage_check") << '\n';
+        return kExitUsage;
+      }
+    } else if (file.empty()) {
+      file = std::string(a);
+    } else {
+      std::cerr << ctx.tr("cli.error.usage_check") << '\n';
+      return kExitUsage;
+    }
+  }
+  if (from.empty() || to.empty() || file.empty() || (format != "text" && format != "json") ||
+      (channel != "email" && channel != "chat" && channel != "sms") ||
+      (stage != "first" && stage != "ongoing" && stage != "close")) {
+    std::cerr << ctx.tr("cli.error.usage_check") << '\n';
+    return kExitUsage;
+  }
+  const Profile* sender = find_market(ctx, from);
+  const Profile* target = find_market(ctx, to);
+  if (!sender || !target) return kExitUsage;
+  std::string text;
+  if (file == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    text = ss.str();
+  } else if (!rapport::platform::read_file(file, text)) {
+    std::cerr << ctx.tr("cli.error.unreadable", {{"path", file}}) << '\n';
+    return kExitUsage;
+  }
+  const rapport::MessageReport r = rapport::check_text(*ctx.engine.data(), text, sender, target, lang, channel, stage);
+  bool serious = false;
+  for (const auto& f : r.findings) serious = serious || f.severity != rapport::RuleSeverity::kSuggestion;
+  static const char* kSeverity[] = {"suggestion", "warning", "problem"};
+
+  if (format == "json") {
+    json out = {{"language", r.language}, {"language_detected", r.language_detected}, {"truncated", r.truncated},
+                {"invalid_utf8_offsets", r.invalid_utf8}, {"score", r.score}, {"dimensions", json::object()},
+                {"findings", json::array()}};
+    for (rapport::Dim d : rapport::kAllDims) out["dimensions"][std::string(rapport::dim_key(d))] = r.dim_scores[static_cast<std::size_t>(d)];
+    for (const auto& f : r.findings) {
+      const auto pos = rapport::line_column(r.text, f.begin);
+      out["findings"].push_back({{"rule", f.rule_id}, {"category", f.category},
+                                 {"severity", kSeverity[static_cast<int>(f.severity)]},
+                                 {"dimension", f.dimension ? std::string(rapport::dim_key(*f.dimension)) : "none"},
+                                 {"begin", f.begin}, {"end", f.end}, {"begin_utf16", f.begin_utf16},
+                                 {"end_utf16", f.end_utf16}, {"line", pos.line}, {"column", pos.column},
+                                 {"text", f.text}, {"why", f.why}, {"fix", f.fix}, {"replacement", f.replacement}});
+    }
+    std::cout << out.dump(2) << '\n';
+    return serious ? kExitFindings : kExitOk;
+  }
+  if (!r.invalid_utf8.empty()) {
+    std::cerr << ctx.tr("cli.check.invalid_utf8", {{"count", static_cast<std::int64_t>(r.invalid_utf8.size())}}) << '\n';
+  }
+  if (r.truncated) std::cerr << ctx.tr("cli.check.truncated") << '\n';
+  for (const auto& f : r.findings) {
+    const auto pos = rapport::line_column(r.text, f.begin);
+    std::cout << file << ':' << pos.line << ':' << pos.column << ": " << kSeverity[static_cast<int>(f.severity)] << ' '
+              << f.rule_id << ": " << f.why << "\n    " << ctx.tr("cli.check.fix", {{"fix", f.fix}});
+    if (!f.replacement.empty()) std::cout << "\n    " << ctx.tr("cli.check.replace", {{"from", f.text}, {"to", f.replacement}});
+    std::cout << '\n';
+  }
+  std::string dims;
+  for (rapport::Dim d : rapport::kAllDims) {
+    const int v = r.dim_scores[static_cast<std::size_t>(d)];
+    if (v < 100) dims += (dims.empty() ? "" : ", ") + dim_name(ctx, d) + " " + std::to_string(v);
+  }
+  std::cout << ctx.tr("cli.check.score", {{"target", target->name_en}, {"score", std::int64_t{r.score}},
+                                          {"count", static_cast<std::int64_t>(r.findings.size())},
+                                          {"language", r.language}, {"dims", dims.empty() ? std::string("–") : dims}})
+            << '\n';
+  return serious ? kExitFindings : kExitOk;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // [SECTION] validate: check files people edit, with compiler-style errors
 // ---------------------------------------------------------------------------------------------------------
 int cmd_validate(Context& ctx, std::vector<std::string_view> args) {
@@ -728,6 +820,7 @@ int main(int argc, char** argv) {
   if (cmd == "validate") return cmd_validate(ctx, rest);
   if (cmd == "holidays") return cmd_holidays(ctx, rest);
   if (cmd == "meeting") return cmd_meeting(ctx, rest);
+  if (cmd == "check") return cmd_check(ctx, rest);
 
   std::cerr << ctx.tr("cli.error.unknown_command", {{"command", cmd}}) << '\n';
   return kExitUsage;

@@ -10,6 +10,7 @@
 #include "platform/data_files.h"
 #include "platform/icu_data_source.h"
 #include "engine/compare.h"
+#include "engine/message.h"
 #include "web/app.h"
 #include "web/platform_web.h"
 
@@ -51,6 +52,28 @@ std::string markets_json() {
   return out.dump();
 }
 
+// The message checker: {language, score, dimensions: {dim: score}, findings: [{rule, category, severity, begin,
+// end (UTF-16, as JavaScript counts), text, why, fix, replacement}], truncated, invalid_utf8}.
+std::string check_json(const std::string& text, const std::string& from, const std::string& to,
+                       const std::string& channel, const std::string& stage) {
+  const auto data = g_engine->data();
+  const rapport::MessageReport r =
+      rapport::check_text(*data, text, data->profile(from), data->profile(to), "", channel.empty() ? "email" : channel,
+                          stage.empty() ? "first" : stage);
+  static const char* kSeverity[] = {"suggestion", "warning", "problem"};
+  nlohmann::json out = {{"language", r.language}, {"score", r.score}, {"truncated", r.truncated},
+                        {"invalid_utf8", r.invalid_utf8.size()}, {"dimensions", nlohmann::json::object()},
+                        {"findings", nlohmann::json::array()}};
+  for (rapport::Dim d : rapport::kAllDims) out["dimensions"][std::string(rapport::dim_key(d))] = r.dim_scores[static_cast<std::size_t>(d)];
+  for (const auto& f : r.findings) {
+    out["findings"].push_back({{"rule", f.rule_id}, {"category", f.category},
+                               {"severity", kSeverity[static_cast<int>(f.severity)]}, {"begin", f.begin_utf16},
+                               {"end", f.end_utf16}, {"text", f.text}, {"why", f.why}, {"fix", f.fix},
+                               {"replacement", f.replacement}});
+  }
+  return out.dump();
+}
+
 void set_markets(const std::string& from, const std::string& to) {
   g_app->set_markets(from, to);
   g_web->request_frame();
@@ -61,6 +84,7 @@ EMSCRIPTEN_BINDINGS(rapport_app) {
   emscripten::function("compareJson", &compare_json);
   emscripten::function("marketsJson", &markets_json);
   emscripten::function("setMarkets", &set_markets);
+  emscripten::function("checkJson", &check_json);
 }
 
 int main() {

@@ -1,0 +1,37 @@
+// Checking a whole message: repair, language detection, the packs of that language, and a fit score.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/checker.h"
+#include "engine/engine.h"
+
+namespace rapport {
+
+/// The largest text checked in one call (bytes). A longer paste is checked up to this size (at a line break)
+/// and the report says so, so that the caller never waits long.
+inline constexpr std::size_t kMaxCheckedBytes = 512 * 1024;
+
+/// "en", "de", "fr", "es" or "he", from the script and the most frequent function words; "en" when unsure.
+std::string detect_language(std::string_view text);
+
+struct MessageReport {
+  std::string text;          ///< the checked text (invalid UTF-8 replaced); finding offsets refer to it
+  std::vector<std::size_t> invalid_utf8;  ///< byte offsets in the input where invalid UTF-8 was replaced
+  bool truncated = false;    ///< only the first kMaxCheckedBytes (to a line break) were checked
+  std::string language;      ///< the language checked
+  bool language_detected = false;
+  std::vector<Finding> findings;
+  int score = 100;           ///< fit for the target market, 0-100
+  std::array<int, kDimCount> dim_scores{};  ///< the same per dimension (100 = nothing found there)
+};
+
+/// Checks `text` from `sender` to `target`. `language` "" = detect. `channel`: email, chat, sms;
+/// `stage`: first, ongoing, close.
+MessageReport check_text(const DataSet& data, std::string_view text, const Profile* sender, const Profile* target,
+                         std::string_view language = "", std::string channel = "email", std::string stage = "first");
+
+}  // namespace rapport
