@@ -64,7 +64,7 @@ def spans(rule, text):
             marks = [x.start() for x in re.finditer("!", text)]
             out += [(s, s + 1) for s in marks[mx:]]
         elif m == "caps_words":
-            words = [x for x in re.finditer(r"\b[A-Z]{3,}\b", text) if x.group() not in {"ASAP", "USA", "CEO", "FYI", "EOD", "PDF", "CFO", "CTO", "COB", "EUR", "USD", "GBP", "JPY"}]
+            words = [x for x in re.finditer(r"\b[A-Z]{4,}\b", text) if x.group() not in {"ASAP", "CEST", "AEST", "AEDT", "GDPR", "TBD", "TBC", "FYI", "BTW", "LMK", "IMHO", "AFAIK", "IIRC", "HTTP", "HTTPS", "JSON", "HTML"}]
             out += [(x.start(), x.end()) for x in words[mx:]]
         elif m == "sentence_words":
             for x in re.finditer(r"[^.!?\n]+[.!?]?", text):

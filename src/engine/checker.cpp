@@ -170,10 +170,14 @@ std::string fill(std::string text, const MessageContext& ctx, std::string_view m
 // ---------------------------------------------------------------------------------------------------------
 // [SECTION] The kinds: each returns the spans it flags
 // ---------------------------------------------------------------------------------------------------------
+// Capitalised words that are not shouting: words of three letters or fewer (acronyms, time zones, currencies:
+// CEO, JST, EUR) are never counted, and these longer acronyms are known.
 const std::vector<std::string>& known_acronyms() {
-  static const std::vector<std::string> k = {"ASAP", "USA", "CEO", "FYI", "EOD", "PDF", "CFO", "CTO", "COB",
-                                             "EUR", "USD", "GBP", "JPY", "CET", "UTC", "GMT", "NDA", "KPI",
-                                             "ROI", "API", "FAQ", "ETA", "HR", "IT", "EU", "UK", "ISO", "GDPR"};
+  static const std::vector<std::string> k = {
+      "ASAP", "CEST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "BRST", "GDPR", "CCPA", "CASL", "PECR", "HIPAA",
+      "NASA", "NATO", "ISBN", "IBAN", "SWIFT", "EBITDA", "FOB", "CIF", "INCOTERMS", "ESG", "SAAS", "OEM", "RFID",
+      "HTTP", "HTTPS", "HTML", "JSON", "UNESCO", "OECD", "ASEAN", "MERCOSUR", "NAFTA", "USMCA", "IFRS", "GAAP", "LLC",
+      "GMBH", "SARL", "PTY", "PLC", "TBD", "TBC", "FYI", "BTW", "LMK", "IMHO", "AFAIK", "IIRC"};
   return k;
 }
 
@@ -192,7 +196,8 @@ std::vector<Span> metric_spans(const Rule& r, std::string_view text) {
   } else if (r.metric == "caps_words") {
     std::vector<Span> words;
     for (const auto& s : find_all(*caps, text, 0, text.size())) {
-      if (!contains(known_acronyms(), std::string(text.substr(s.begin, s.end - s.begin)))) words.push_back(s);
+      const std::string w(text.substr(s.begin, s.end - s.begin));
+      if (utf16_length(w) > 3 && !contains(known_acronyms(), w)) words.push_back(s);
     }
     if (static_cast<int>(words.size()) > r.max) out.assign(words.begin() + r.max, words.end());
   } else if (r.metric == "emoji") {
@@ -276,12 +281,14 @@ bool commercial_requirement_missing(const Rule& r, std::string_view text, const 
   return false;
 }
 
-std::vector<Span> spans_of(const Rule& r, std::string_view text, const std::vector<Span>& lines,
-                           const MessageContext& ctx) {
+std::vector<Span> spans_of(const Rule& r, std::string_view text, std::string_view lower,
+                           const std::vector<Span>& lines, const MessageContext& ctx) {
   std::vector<Span> out;
   auto all = [&](std::size_t from, std::size_t to) {
-    for (const auto& p : r.patterns) {
-      auto s = find_all(*p, text, from, to);
+    for (std::size_t i = 0; i < r.patterns.size(); ++i) {
+      // A phrase whose first word does not occur (ASCII case folded) cannot match: skip its expression.
+      if (i < r.phrase_keys.size() && lower.find(r.phrase_keys[i]) == std::string_view::npos) continue;
+      auto s = find_all(*r.patterns[i], text, from, to);
       out.insert(out.end(), s.begin(), s.end());
     }
   };
@@ -340,8 +347,10 @@ std::vector<Finding> check_rules(const std::vector<const Rule*>& rules, std::str
   std::vector<Finding> out;
   const std::vector<Span> lines = lines_of(text);
   const OffsetMap map(text);
+  std::string lower(text);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (const Rule* r : rules) {
-    for (const Span& s : spans_of(*r, text, lines, ctx)) {
+    for (const Span& s : spans_of(*r, text, lower, lines, ctx)) {
       Finding f;
       f.rule_id = r->id;
       f.category = r->category;
@@ -355,10 +364,10 @@ std::vector<Finding> check_rules(const std::vector<const Rule*>& rules, std::str
       f.fix = fill(r->fix, ctx, f.text);
       f.dimension = r->dimension;
       if (r->kind == RuleKind::kPhrase && !r->replacements.empty()) {
-        std::string lower = f.text;
-        for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::string matched = f.text;
+        for (auto& c : matched) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         for (const auto& [phrase, rep] : r->replacements) {
-          if (lower == phrase) f.replacement = rep;
+          if (matched == phrase) f.replacement = rep;
         }
       }
       if (f.replacement.empty()) f.replacement = r->replacement;

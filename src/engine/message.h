@@ -13,7 +13,7 @@ namespace rapport {
 
 /// The largest text checked in one call (bytes). A longer paste is checked up to this size (at a line break)
 /// and the report says so, so that the caller never waits long.
-inline constexpr std::size_t kMaxCheckedBytes = 512 * 1024;
+inline constexpr std::size_t kMaxCheckedBytes = 128 * 1024;
 
 /// "en", "de", "fr", "es" or "he", from the script and the most frequent function words; "en" when unsure.
 std::string detect_language(std::string_view text);

@@ -187,6 +187,10 @@ Result<RulePack, DataErrors> load_rule_pack(const JsonDocument& doc) {
             if (auto p = compile_at(r, rule.kind == RuleKind::kPhrase ? "phrases" : "informal", phrase_pattern(ph),
                                     case_sensitive)) {
               rule.patterns.push_back(p);
+              std::string key = ph.substr(0, ph.find(' '));
+              if (!key.empty() && key.back() == '*') key.pop_back();
+              for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+              rule.phrase_keys.push_back(key);
             }
           }
           if (rule.kind == RuleKind::kPhrase && r.has("replacements")) {

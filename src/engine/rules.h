@@ -49,6 +49,9 @@ struct Rule {
   /// Compiled expressions: the main one(s) (one per phrase for phrase/pronoun), `unless`, `greetings`, `detect`.
   std::vector<std::shared_ptr<icu::RegexPattern>> patterns, unless, greetings, detect;
   std::vector<std::string> phrases;  ///< the phrase each of `patterns` stands for (kinds phrase and pronoun)
+  /// For each phrase, its first word in lower case without a trailing '*': a cheap test that must pass before
+  /// the regular expression runs (most phrases occur in no given message).
+  std::vector<std::string> phrase_keys;
   std::string metric, required;  // metric name; what a commercial message must carry
   int max = 0;
   std::vector<std::string> flag_examples, pass_examples;

@@ -86,3 +86,24 @@ test("compare cultures: a link picks the pair, the view and window.rapport agree
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("window.rapport.check finds problems in a blunt draft and none in a polite one, with UTF-16 spans", async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  const blunt = "Hey Hiroshi 😀,\nJust touching base. Let us talk at 3pm, ASAP.\nCheers";
+  const r = await page.evaluate((t) => window.rapport.check(t, "IL", "JP"), blunt);
+  assert.equal(r.language, "en");
+  assert.ok(r.findings.length >= 3, JSON.stringify(r.findings.map((f) => f.rule)));
+  for (const f of r.findings) assert.equal(blunt.slice(f.begin, f.end), f.text, `span of ${f.rule}`);
+  assert.ok(r.score < 100);
+  const polite = "Dear Mr. Tanaka,\n\nThank you very much for your time last week. Could you let us know when it " +
+                 "would be convenient to discuss the proposal?\n\nWith best regards,\nDana Levi";
+  const clean = await page.evaluate((t) => window.rapport.check(t, "IL", "JP"), polite);
+  assert.deepEqual(clean.findings, []);
+  // A 5 MB paste returns (bounded) rather than freezing the page.
+  const started = Date.now();
+  const big = await page.evaluate(() => window.rapport.check("Please touch base with me. ".repeat(200000), "US", "JP"));
+  assert.equal(big.truncated, true);
+  assert.ok(Date.now() - started < 30000);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

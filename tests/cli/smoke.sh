@@ -27,7 +27,7 @@ check "compare IL JP ranks directness first" 0 '^1\. Directness: IL' "$cli" comp
 check "compare --format json is JSON" 0 '"frictions"' "$cli" compare US DE --format json
 check "an unknown market is a usage error" 2 "no profile for market ‘XX’" "$cli" profile XX
 check "the JSON Schema accepts the shipped profiles too" 0 '^40 profiles OK' /usr/bin/python3 "$(dirname "$0")/../../scripts/check_profiles.py"
-check "validate accepts the shipped profiles" 0 '^40 files valid' "$cli" validate "$(dirname "$0")/../../culture-profiles"
+check "validate accepts the shipped profiles and rule packs" 0 '^[0-9]+ files valid$' "$cli" validate "$(dirname "$0")/../../culture-profiles"
 broken="$(dirname "$0")/../profiles/broken"
 mkdir -p "$tmp/p"; cp "$broken/10-unknown-time-zone.json" "$tmp/p/AQ.json"
 check "validate reports file:line:col and exits 3" 3 'AQ.json:7:7: error: "Antarctica/South_Pole_Station" is not an IANA time zone' "$cli" validate "$tmp/p/AQ.json"
@@ -39,6 +39,16 @@ check "meeting proposes slots" 1 '^  1\. IL  2026-09-2[4-9]' "$cli" meeting --fr
 check "meeting --format json gives each local start with its offset" 1 '"start": "2026-09-21T16:00:00\+09:00"' "$cli" meeting --from IL --to JP --start 2026-09-21T10:00 --format json
 check "a clean meeting exits 0" 0 'No findings' "$cli" meeting --from DE --to FR --start 2026-10-06T10:00 --kind follow_up
 check "a bad meeting argument is a usage error" 2 'usage: rapport meeting' "$cli" meeting --from IL --to JP --start tomorrow
+
+# Message checks.
+printf 'Dear Mr. Tanaka,\n\nThank you very much for your time last week. We have prepared the revised proposal and attached it.\n\nCould you let us know when it would be convenient to discuss it?\n\nWith best regards,\nDana Levi\n' > "$tmp/polite.txt"
+printf 'Hey Hiroshi,\nJust touching base. Let us talk at 3pm, ASAP.\nCheers\n' > "$tmp/blunt.txt"
+check "a polite message to Japan comes back clean" 0 'Fit for Japan: 100/100' "$cli" check --from IL --to JP "$tmp/polite.txt"
+check "a blunt message to Japan has findings and exits 1" 1 'blunt.txt:2:[0-9]+: (suggestion|warning|problem) en\.' "$cli" check --from IL --to JP "$tmp/blunt.txt"
+check "check reads standard input and gives JSON" 1 '"begin_utf16"' sh -c "\"$cli\" check --from IL --to JP --format json - < \"$tmp/blunt.txt\""
+printf 'Hallo\xff Herr Weber, kannst du mir das schicken?\n' > "$tmp/bad-utf8.txt"
+check "invalid UTF-8 is reported and replaced, never a crash" 1 'invalid UTF-8 sequence' "$cli" check --from US --to DE "$tmp/bad-utf8.txt"
+check "the German pack flags du to a first contact" 1 'de\.pronoun' "$cli" check --from US --to DE "$tmp/bad-utf8.txt"
 
 # The iCalendar output parses with a real iCalendar parser and has one event per holiday.
 for market in IL JP US CN DE; do

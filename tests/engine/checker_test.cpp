@@ -83,20 +83,20 @@ TEST_CASE("phrase, unsoftened, greeting, sign-off, pronoun and metric kinds") {
       "examples": {"flag": ["Hi,\nthe file.\n«Cheers»"], "pass": ["Cheers,\nthe file.\nBest\nTom\nsent\nlater"]}, "source": "s"},
     {"id": "en.style.shouting", "kind": "metric", "category": "style", "dimension": "none", "severity": "warning",
       "metric": "caps_words", "max": 0, "why": "w", "fix": "f",
-      "examples": {"flag": ["This is «URGENT» for the CEO."], "pass": ["Send the PDF to the CEO."]}, "source": "s"},
+      "examples": {"flag": ["This is «URGENT» for the CEO."], "pass": ["Send the PDF to the CEO at 9:00 JST, in EUR."]}, "source": "s"},
     {"id": "en.ambiguity.dates", "kind": "date_format", "category": "ambiguity", "dimension": "none",
       "severity": "warning", "why": "w", "fix": "f",
       "examples": {"flag": ["We meet on «03/04/2026»."], "pass": ["We meet on 15/04/2026 or 2026-04-03."]}, "source": "s"})");
   REQUIRE_MESSAGE(p.ok(), format_errors(p.error()));
   MessageContext ctx;
   ctx.ignore_conditions = true;
-  auto f = check_message({&*p}, "en", "Hey team,\nlet's circle back and touch base on 05/06/2026. NOW!\nCheers", ctx);
+  auto f = check_message({&*p}, "en", "Hey team,\nlet's circle back and touch base on 05/06/2026. URGENT!\nCheers", ctx);
   std::vector<std::string> ids;
   for (const auto& x : f) ids.push_back(x.rule_id + ":" + x.text);
   // "Hey" is not among the no_greeting rule's greetings either: both greeting rules fire.
   CHECK(ids == std::vector<std::string>{"en.greeting.hey:Hey", "en.greeting.none:Hey team,", "en.idiom.touch-base:circle back",
                                         "en.idiom.touch-base:touch base", "en.ambiguity.dates:05/06/2026",
-                                        "en.style.shouting:NOW", "en.greeting.cheers:Cheers"});
+                                        "en.style.shouting:URGENT", "en.greeting.cheers:Cheers"});
   CHECK(f[3].replacement == "talk");
 }
 
