@@ -51,7 +51,8 @@ std::vector<Span> find_all(const icu::RegexPattern& re, std::string_view text, s
   return out;
 }
 
-bool found(const icu::RegexPattern& re, std::string_view text, std::size_t from, std::size_t to) {
+// Whether `re` matches anywhere in text[from, to) (`anchored`: only at `from`).
+bool matches(const icu::RegexPattern& re, std::string_view text, std::size_t from, std::size_t to, bool anchored) {
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, text.data() + from, static_cast<int64_t>(to - from), &status);
   std::unique_ptr<icu::RegexMatcher> m(re.matcher(status));
@@ -59,24 +60,16 @@ bool found(const icu::RegexPattern& re, std::string_view text, std::size_t from,
   if (U_SUCCESS(status)) {
     m->reset(ut);
     m->setTimeLimit(kRegexTimeLimit, status);
-    hit = m->find(status) && U_SUCCESS(status);
+    hit = (anchored ? m->lookingAt(status) : m->find(status)) && U_SUCCESS(status);
   }
   utext_close(ut);
   return hit;
 }
-
+bool found(const icu::RegexPattern& re, std::string_view text, std::size_t from, std::size_t to) {
+  return matches(re, text, from, to, false);
+}
 bool lookingAt(const icu::RegexPattern& re, std::string_view text, std::size_t from, std::size_t to) {
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data() + from, static_cast<int64_t>(to - from), &status);
-  std::unique_ptr<icu::RegexMatcher> m(re.matcher(status));
-  bool hit = false;
-  if (U_SUCCESS(status)) {
-    m->reset(ut);
-    m->setTimeLimit(kRegexTimeLimit, status);
-    hit = m->lookingAt(status) && U_SUCCESS(status);
-  }
-  utext_close(ut);
-  return hit;
+  return matches(re, text, from, to, true);
 }
 
 std::shared_ptr<icu::RegexPattern> compile(const char* pattern, uint32_t flags = UREGEX_CASE_INSENSITIVE) {

@@ -9,12 +9,7 @@
 using namespace rapport;
 
 namespace {
-const DataSet& shipped() {
-  static Engine engine;
-  static const bool loaded = engine.load(test::shipped_files()).empty();
-  REQUIRE(loaded);
-  return *engine.data();
-}
+const DataSet& shipped() { return test::shipped_data(); }
 
 Result<RulePack, DataErrors> pack(const std::string& rules) {
   auto doc = parse_json("culture-profiles/rules/test.json",

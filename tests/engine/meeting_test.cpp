@@ -9,12 +9,7 @@
 using namespace rapport;
 
 namespace {
-const DataSet& data() {
-  static Engine engine;
-  static const bool loaded = engine.load(test::shipped_files()).empty();
-  REQUIRE(loaded);
-  return *engine.data();
-}
+const DataSet& data() { return test::shipped_data(); }
 
 MeetingPlan plan(const std::string& from, std::vector<std::string> to, CivilDate date, int hh, int mm,
                  const std::string& zone) {

@@ -18,4 +18,11 @@ std::vector<SourceFile> shipped_files() {
   return files;
 }
 
+const DataSet& shipped_data() {
+  static Engine engine;
+  static const bool loaded = engine.load(shipped_files()).empty();
+  REQUIRE(loaded);
+  return *engine.data();
+}
+
 }  // namespace rapport::test

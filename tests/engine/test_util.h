@@ -15,4 +15,7 @@ std::string source_file(const std::string& relative);
 /// The shipped data files (i18n/, culture-profiles/) as the engine loads them.
 std::vector<SourceFile> shipped_files();
 
+/// The shipped data, loaded once for the whole test run (the test fails if it does not load).
+const DataSet& shipped_data();
+
 }  // namespace rapport::test
