@@ -1,7 +1,6 @@
 #include "engine/profile.h"
 
 #include <unicode/locid.h>
-#include <unicode/timezone.h>
 #include <unicode/uloc.h>
 
 #include <algorithm>

@@ -110,17 +110,15 @@ void App::frame() {
   if (ImGui::BeginTabBar("views")) {
     if (ImGui::BeginTabItem(tr("ui.tab.cultures").c_str())) {
       ImGui::BeginChild("cultures", ImVec2(0, -footer_h), ImGuiChildFlags_None);
+      // Centred, no wider than reads well.
       const float max_w = 980.0f;
       const float avail = ImGui::GetContentRegionAvail().x;
-      if (avail > max_w) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - max_w) * 0.5f);
-      ImGui::BeginGroup();
-      ImGui::PushItemWidth(avail > max_w ? max_w : avail);
-      ImGui::BeginChild("cultures-body", ImVec2(avail > max_w ? max_w : avail, 0),
+      const float body_w = avail < max_w ? avail : max_w;
+      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - body_w) * 0.5f);
+      ImGui::BeginChild("cultures-body", ImVec2(body_w, 0),
                         ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
       draw_cultures_view(cultures_, tr, fonts_);
       ImGui::EndChild();
-      ImGui::PopItemWidth();
-      ImGui::EndGroup();
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
