@@ -1,10 +1,17 @@
 #include "engine/checker.h"
 
 #include <unicode/regex.h>
-#include <unicode/utext.h>
+#include <unicode/utf16.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <unordered_map>
 #include <cmath>
+#include <cstring>
 
 #include "engine/dates.h"
 #include "engine/text.h"
@@ -23,53 +30,95 @@ namespace {
 // ---------------------------------------------------------------------------------------------------------
 constexpr int32_t kRegexTimeLimit = 200;  // ICU's steps (about a millisecond each on typical hardware)
 
-struct Span {
-  std::size_t begin, end;
+using Span = ParagraphCache::Span;
+
+// The text being checked, with its UTF-16 form: ICU's matcher is several times faster on UTF-16 than on
+// UTF-8 through UText. Spans are byte offsets of `text`; the matcher works in `u16` units.
+struct Subject {
+  explicit Subject(std::string_view t)
+      : text(t), u16(icu::UnicodeString::fromUTF8(icu::StringPiece(t.data(), static_cast<int32_t>(t.size())))), map(t) {}
+  std::string_view text;
+  icu::UnicodeString u16;
+  OffsetMap map;
+  int64_t unit(std::size_t byte) const { return static_cast<int64_t>(map.utf16_at(byte)); }
+  std::size_t byte(int64_t unit) const { return map.byte_at(static_cast<std::size_t>(unit)); }
 };
 
-// Every match of `re` in text[from, to) (byte offsets); group 1 when the pattern has one and it matched.
-std::vector<Span> find_all(const icu::RegexPattern& re, std::string_view text, std::size_t from, std::size_t to) {
+std::unique_ptr<icu::RegexMatcher> matcher(const icu::RegexPattern& re, const Subject& s, UErrorCode& status) {
+  std::unique_ptr<icu::RegexMatcher> m(re.matcher(s.u16, status));
+  if (U_SUCCESS(status)) m->setTimeLimit(kRegexTimeLimit, status);
+  return m;
+}
+
+// The current match as a byte span: group 1 when the pattern has one and it took part, else the whole match.
+std::optional<Span> match_span(icu::RegexMatcher& m, const Subject& s, UErrorCode& status) {
+  int64_t b = m.start64(status), e = m.end64(status);
+  if (m.groupCount() >= 1 && m.start64(1, status) >= 0) {
+    b = m.start64(1, status);
+    e = m.end64(1, status);
+  }
+  if (U_FAILURE(status) || e <= b) return std::nullopt;
+  return Span{s.byte(b), s.byte(e)};
+}
+
+// Every match of `re` in text[from, to) (byte offsets), as if that range were the whole text.
+std::vector<Span> find_all(const icu::RegexPattern& re, const Subject& s, std::size_t from, std::size_t to) {
   std::vector<Span> out;
   UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data() + from, static_cast<int64_t>(to - from), &status);
+  auto m = matcher(re, s, status);
   if (U_FAILURE(status)) return out;
-  std::unique_ptr<icu::RegexMatcher> m(re.matcher(status));
-  if (U_SUCCESS(status)) {
-    m->reset(ut);
-    m->setTimeLimit(kRegexTimeLimit, status);
-    const bool group = m->groupCount() >= 1;
-    while (m->find(status) && U_SUCCESS(status)) {
-      int64_t b = m->start64(status), e = m->end64(status);
-      if (group && m->start64(1, status) >= 0) {
-        b = m->start64(1, status);
-        e = m->end64(1, status);
-      }
-      if (e > b) out.push_back({from + static_cast<std::size_t>(b), from + static_cast<std::size_t>(e)});
-    }
+  m->region(s.unit(from), s.unit(to), status);
+  while (U_SUCCESS(status) && m->find(status) && U_SUCCESS(status)) {
+    if (auto span = match_span(*m, s, status)) out.push_back(*span);
   }
-  utext_close(ut);
   return out;
 }
 
-// Whether `re` matches anywhere in text[from, to) (`anchored`: only at `from`).
-bool matches(const icu::RegexPattern& re, std::string_view text, std::size_t from, std::size_t to, bool anchored) {
+// The same matches as find_all over the whole text, for an expression whose every match contains one of its
+// literals (found at byte offsets `at`) with at most `before` bytes ahead of it: only starts in
+// [p - before, p] for each literal position p can begin a match, so only those are tried, each with one
+// anchored attempt. (Searching a window instead would also try every start after p: far slower for
+// expressions that open with lookbehinds.) Lookarounds and \b see the whole text.
+std::vector<Span> find_near(const icu::RegexPattern& re, const Subject& s, const std::vector<std::size_t>& at,
+                            std::size_t before) {
+  std::vector<Span> out;
+  if (at.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data() + from, static_cast<int64_t>(to - from), &status);
-  std::unique_ptr<icu::RegexMatcher> m(re.matcher(status));
-  bool hit = false;
-  if (U_SUCCESS(status)) {
-    m->reset(ut);
-    m->setTimeLimit(kRegexTimeLimit, status);
-    hit = (anchored ? m->lookingAt(status) : m->find(status)) && U_SUCCESS(status);
+  auto m = matcher(re, s, status);
+  if (U_FAILURE(status)) return out;
+  m->useTransparentBounds(true);
+  m->useAnchoringBounds(false);
+  const int64_t length = s.u16.length();
+  int64_t cursor = 0;  // every start before this was tried, or lies inside a match
+  for (std::size_t p : at) {
+    // A UTF-16 unit is never more than one byte of UTF-8, so `before` bytes are at most `before` units.
+    const int64_t p16 = s.unit(p);
+    for (int64_t x = std::max<int64_t>(cursor, p16 - static_cast<int64_t>(before)); x <= p16 && U_SUCCESS(status); ++x) {
+      cursor = x + 1;
+      if (U16_IS_TRAIL(s.u16.charAt(static_cast<int32_t>(x)))) continue;  // inside a surrogate pair
+      m->region(x, length, status);
+      if (!m->lookingAt(status) || U_FAILURE(status)) continue;
+      cursor = std::max<int64_t>(x + 1, m->end64(status));
+      if (auto span = match_span(*m, s, status)) out.push_back(*span);
+      break;
+    }
   }
-  utext_close(ut);
-  return hit;
+  return out;
 }
-bool found(const icu::RegexPattern& re, std::string_view text, std::size_t from, std::size_t to) {
-  return matches(re, text, from, to, false);
+
+// Whether `re` matches in text[from, to), as if that range were the whole text (`anchored`: at `from`).
+bool matches(const icu::RegexPattern& re, const Subject& s, std::size_t from, std::size_t to, bool anchored) {
+  UErrorCode status = U_ZERO_ERROR;
+  auto m = matcher(re, s, status);
+  if (U_FAILURE(status)) return false;
+  m->region(s.unit(from), s.unit(to), status);
+  return U_SUCCESS(status) && (anchored ? m->lookingAt(status) : m->find(status)) && U_SUCCESS(status);
 }
-bool lookingAt(const icu::RegexPattern& re, std::string_view text, std::size_t from, std::size_t to) {
-  return matches(re, text, from, to, true);
+bool found(const icu::RegexPattern& re, const Subject& s, std::size_t from, std::size_t to) {
+  return matches(re, s, from, to, false);
+}
+bool lookingAt(const icu::RegexPattern& re, const Subject& s, std::size_t from, std::size_t to) {
+  return matches(re, s, from, to, true);
 }
 
 std::shared_ptr<icu::RegexPattern> compile(const char* pattern, uint32_t flags = UREGEX_CASE_INSENSITIVE) {
@@ -174,82 +223,208 @@ const std::vector<std::string>& known_acronyms() {
   return k;
 }
 
+// ICU's \w (word characters) and \s (white space), as its regular expressions define them.
+bool is_word_cp(UChar32 c) {
+  if (c < 0x80) return std::isalnum(c) || c == '_';
+  return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_ND_MASK | U_GC_PC_MASK)) ||
+         c == 0x200C || c == 0x200D;
+}
+bool is_space_cp(UChar32 c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+  return (U_GET_GC_MASK(c) & U_GC_Z_MASK) != 0;
+}
+UChar32 cp_at(std::string_view text, std::size_t& i) {  // decodes at i and moves i past the character
+  UChar32 c;
+  int32_t k = static_cast<int32_t>(i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), k, static_cast<int32_t>(text.size()), c);
+  i = static_cast<std::size_t>(k);
+  return c;
+}
+UChar32 cp_before(std::string_view text, std::size_t i) {
+  if (i == 0) return -1;
+  UChar32 c;
+  int32_t k = static_cast<int32_t>(i);
+  U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, k, c);
+  return c;
+}
+bool word_before(std::string_view text, std::size_t i) { return i > 0 && is_word_cp(cp_before(text, i)); }
+bool word_at(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return false;
+  return is_word_cp(cp_at(text, i));
+}
+bool digit_at(std::string_view text, std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; }
+
+// Words (runs of non-space) in text[b, e).
+int count_words(std::string_view text, std::size_t b, std::size_t e) {
+  int n = 0;
+  bool in = false;
+  for (std::size_t i = b; i < e;) {
+    const bool space = is_space_cp(cp_at(text, i));
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
 std::vector<Span> metric_spans(const Rule& r, std::string_view text) {
   std::vector<Span> out;
-  static const auto sentence = compile("[^.!?\\n]+[.!?]?", 0);
-  static const auto caps = compile("\\b\\p{Lu}{3,}\\b", 0);
-  static const auto emoji = compile("[\\p{Extended_Pictographic}]", 0);
-  static const auto word = compile("\\S+", 0);
+  auto keep_beyond_max = [&](const std::vector<Span>& all) {
+    if (static_cast<int>(all.size()) > r.max) out.assign(all.begin() + r.max, all.end());
+  };
   if (r.metric == "exclamations") {
     std::vector<Span> marks;
     for (std::size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '!') marks.push_back({i, i + 1});
     }
-    if (static_cast<int>(marks.size()) > r.max) out.assign(marks.begin() + r.max, marks.end());
+    keep_beyond_max(marks);
   } else if (r.metric == "caps_words") {
+    // Whole words of capitals only (a run of word characters, all upper case), longer than three letters.
     std::vector<Span> words;
-    for (const auto& s : find_all(*caps, text, 0, text.size())) {
-      const std::string w(text.substr(s.begin, s.end - s.begin));
-      if (utf16_length(w) > 3 && !contains(known_acronyms(), w)) words.push_back(s);
+    for (std::size_t i = 0; i < text.size();) {
+      const std::size_t b = i;
+      if (!is_word_cp(cp_at(text, i))) continue;
+      std::size_t e = b, letters = 0;
+      bool upper = true;
+      for (std::size_t k = b; k < text.size();) {
+        const UChar32 c = cp_at(text, k);
+        if (!is_word_cp(c)) break;
+        upper = upper && u_isupper(c);
+        ++letters;
+        e = k;
+      }
+      i = e;
+      const std::string w(text.substr(b, e - b));
+      if (upper && letters > 3 && !contains(known_acronyms(), w)) words.push_back({b, e});
     }
-    if (static_cast<int>(words.size()) > r.max) out.assign(words.begin() + r.max, words.end());
+    keep_beyond_max(words);
   } else if (r.metric == "emoji") {
-    const auto e = find_all(*emoji, text, 0, text.size());
-    if (static_cast<int>(e.size()) > r.max) out.assign(e.begin() + r.max, e.end());
+    std::vector<Span> marks;
+    for (std::size_t i = 0; i < text.size();) {
+      const std::size_t b = i;
+      if (static_cast<unsigned char>(text[i]) < 0x80) {  // no ASCII character is a pictograph
+        ++i;
+        continue;
+      }
+      if (u_hasBinaryProperty(cp_at(text, i), UCHAR_EXTENDED_PICTOGRAPHIC)) marks.push_back({b, i});
+    }
+    keep_beyond_max(marks);
   } else if (r.metric == "sentence_words") {
-    for (auto s : find_all(*sentence, text, 0, text.size())) {
-      while (s.begin < s.end && (text[s.begin] == ' ' || text[s.begin] == '\t')) ++s.begin;
-      if (static_cast<int>(find_all(*word, text, s.begin, s.end).size()) > r.max) out.push_back(s);
+    // A sentence runs to the next . ! ? or line end, and keeps its closing mark.
+    auto stop = [](char c) { return c == '.' || c == '!' || c == '?' || c == '\n'; };
+    for (std::size_t i = 0; i < text.size();) {
+      if (stop(text[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t b = i;
+      while (i < text.size() && !stop(text[i])) ++i;
+      if (i < text.size() && text[i] != '\n') ++i;
+      while (b < i && (text[b] == ' ' || text[b] == '\t')) ++b;
+      if (count_words(text, b, i) > r.max) out.push_back({b, i});
     }
   } else if (r.metric == "message_words") {
-    if (static_cast<int>(find_all(*word, text, 0, text.size()).size()) > r.max) out.push_back({0, text.size()});
+    if (count_words(text, 0, text.size()) > r.max) out.push_back({0, text.size()});
   }
   return out;
 }
 
+// The length (1 or 2) of a run of ASCII digits at i, or 0 when the run is empty or longer than two.
+std::size_t short_number_at(std::string_view text, std::size_t i) {
+  std::size_t n = 0;
+  while (digit_at(text, i + n)) ++n;
+  return n >= 1 && n <= 2 ? n : 0;
+}
+
+// Numeric dates d/m/y or m/d/y (separators / or .) where both first numbers could be a month and differ:
+// 03/04/2026 is 3 April or March 4.
 std::vector<Span> date_spans(std::string_view text) {
-  static const auto date = compile("\\b(\\d{1,2})[/.](\\d{1,2})[/.](?:\\d{4}|\\d{2})\\b", 0);
   std::vector<Span> out;
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  std::unique_ptr<icu::RegexMatcher> m(date->matcher(status));
-  m->reset(ut);
-  m->setTimeLimit(kRegexTimeLimit, status);
-  while (m->find(status) && U_SUCCESS(status)) {
-    auto num = [&](int g) {
-      const auto b = static_cast<std::size_t>(m->start64(g, status)), e = static_cast<std::size_t>(m->end64(g, status));
-      return std::stoi(std::string(text.substr(b, e - b)));
-    };
-    const int a = num(1), b = num(2);
-    // Both could be a month, and they differ: 03/04 is 3 April or March 4.
-    if (a >= 1 && a <= 12 && b >= 1 && b <= 12 && a != b) {
-      out.push_back({static_cast<std::size_t>(m->start64(status)), static_cast<std::size_t>(m->end64(status))});
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!digit_at(text, i) || word_before(text, i)) continue;
+    const std::size_t n1 = short_number_at(text, i);
+    std::size_t k = i + n1;
+    if (n1 == 0 || k >= text.size() || (text[k] != '/' && text[k] != '.')) continue;
+    const std::size_t n2 = short_number_at(text, k + 1);
+    std::size_t k2 = k + 1 + n2;
+    if (n2 == 0 || k2 >= text.size() || (text[k2] != '/' && text[k2] != '.')) continue;
+    std::size_t n3 = 0;
+    while (digit_at(text, k2 + 1 + n3)) ++n3;
+    const std::size_t end = k2 + 1 + n3;
+    if ((n3 != 4 && n3 != 2) || word_at(text, end)) continue;
+    const int a = std::stoi(std::string(text.substr(i, n1))), b = std::stoi(std::string(text.substr(k + 1, n2)));
+    if (a >= 1 && a <= 12 && b >= 1 && b <= 12 && a != b) out.push_back({i, end});
+    i = end - 1;
+  }
+  return out;
+}
+
+// Clock times: 3pm, 3 p.m., 10:30am, 14:00 (not 25:00, not 3.5).
+std::size_t clock_at(std::string_view text, std::size_t i) {
+  if (!digit_at(text, i) || word_before(text, i)) return 0;
+  // The hour, longest first: [01]\d, \d, 2[0-3].
+  std::vector<std::size_t> hours;
+  if ((text[i] == '0' || text[i] == '1') && digit_at(text, i + 1)) hours.push_back(2);
+  hours.push_back(1);
+  if (text[i] == '2' && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '3') hours.push_back(2);
+  auto minutes_at = [&](std::size_t k) {
+    return k + 2 < text.size() && text[k] == ':' && text[k + 1] >= '0' && text[k + 1] <= '5' && digit_at(text, k + 2);
+  };
+  auto meridiem_at = [&](std::size_t k) -> std::size_t {
+    for (const char* m : {"a.m.", "p.m.", "am", "pm"}) {
+      const std::size_t n = std::strlen(m);
+      if (k + n > text.size()) continue;
+      bool same = true;
+      for (std::size_t x = 0; x < n && same; ++x) same = std::tolower(static_cast<unsigned char>(text[k + x])) == m[x];
+      if (same && !word_at(text, k + n)) return n;
+    }
+    return 0;
+  };
+  for (std::size_t h : hours) {  // with am/pm
+    for (bool with_minutes : {true, false}) {
+      std::size_t k = i + h;
+      if (with_minutes) {
+        if (!minutes_at(k)) continue;
+        k += 3;
+      }
+      std::size_t k2 = k;
+      if (k2 < text.size()) {
+        std::size_t after = k2;
+        if (is_space_cp(cp_at(text, after))) {
+          if (const std::size_t m = meridiem_at(after)) return after + m;
+        }
+      }
+      if (const std::size_t m = meridiem_at(k2)) return k2 + m;
     }
   }
-  utext_close(ut);
-  return out;
+  for (std::size_t h : hours) {  // 24-hour, hh:mm
+    if (minutes_at(i + h) && !word_at(text, i + h + 3)) return i + h + 3;
+  }
+  return 0;
 }
 
-std::vector<Span> time_spans(std::string_view text, const MessageContext& ctx) {
+std::vector<Span> time_spans(const Subject& subject, const MessageContext& ctx) {
+  const std::string_view text = subject.text;
   if (!ctx.ignore_conditions) {
     if (!ctx.sender || !ctx.target) return {};
     const EpochMs now = now_ms();
     if (utc_offset_minutes(ctx.sender->main_zone(), now) == utc_offset_minutes(ctx.target->main_zone(), now)) return {};
   }
-  static const auto clock = compile(
-      "\\b(?:[01]?\\d|2[0-3])(?::[0-5]\\d)?\\s?(?:am|pm|a\\.m\\.|p\\.m\\.)(?!\\w)|\\b(?:[01]?\\d|2[0-3]):[0-5]\\d\\b");
   static const auto zone = compile(
       "\\s*\\(?(?:[A-Z]{2,5}T\\b|UTC|GMT|your time|my time|local time|CET|CEST|IST|JST|KST|SGT|AEST|AEDT|"
       "[A-Z][a-z]+/[A-Z][A-Za-z_]+)");
   std::vector<Span> out;
-  for (const auto& s : find_all(*clock, text, 0, text.size())) {
-    if (!lookingAt(*zone, text, s.end, std::min(text.size(), s.end + 24))) out.push_back(s);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::size_t end = clock_at(text, i);
+    if (end == 0) continue;
+    if (!lookingAt(*zone, subject, end, std::min(text.size(), end + 24))) out.push_back({i, end});
+    i = end - 1;
   }
   return out;
 }
 
-bool commercial_requirement_missing(const Rule& r, std::string_view text, const std::vector<Span>& lines,
+bool commercial_requirement_missing(const Rule& r, const Subject& subject, const std::vector<Span>& lines,
                                     const MessageContext& ctx) {
+  const std::string_view text = subject.text;
   const MarketingLaw* law = ctx.target ? &ctx.target->marketing_law : nullptr;
   if (r.required == "ad_label") {
     if (!law || law->ad_label_text.empty()) return ctx.ignore_conditions;
@@ -259,7 +434,7 @@ bool commercial_requirement_missing(const Rule& r, std::string_view text, const 
   }
   if (r.required == "opt_out") {
     static const auto generic = compile("\\b(?:unsubscribe|opt[- ]out|remove me|reply stop)\\b");
-    if (found(*generic, text, 0, text.size())) return false;
+    if (found(*generic, subject, 0, text.size())) return false;
     if (law) {
       for (const auto& k : law->opt_out_keywords) {
         if (text.find(k) != std::string_view::npos) return false;
@@ -269,19 +444,43 @@ bool commercial_requirement_missing(const Rule& r, std::string_view text, const 
   }
   if (r.required == "sender_identity") {
     static const auto contact = compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+|(?:\\+|\\b00)\\d[\\d ()-]{6,}\\d|\\bhttps?://\\S+|\\bwww\\.\\S+");
-    return !found(*contact, text, 0, text.size());
+    return !found(*contact, subject, 0, text.size());
   }
   return false;
 }
 
-std::vector<Span> spans_of(const Rule& r, std::string_view text, std::string_view lower,
-                           const std::vector<Span>& lines, const MessageContext& ctx) {
+// What every kind needs to know about the text, worked out once per check.
+struct Scan {
+  explicit Scan(std::string_view text, const MessageContext& c) : subject(text), lines(lines_of(text)), ctx(c) {}
+  Subject subject;
+  std::vector<Span> lines;
+  const MessageContext& ctx;
+};
+
+std::vector<Span> spans_of(const Rule& r, const Scan& scan, const LiteralFilter::Hits& hits) {
+  const Subject& subject = scan.subject;
+  const std::string_view text = subject.text;
+  const std::vector<Span>& lines = scan.lines;
+  const MessageContext& ctx = scan.ctx;
+  auto may = [&](const RuleRegex& x) { return hits.may_match(x.re.get()); };
   std::vector<Span> out;
   auto all = [&](std::size_t from, std::size_t to) {
-    for (std::size_t i = 0; i < r.patterns.size(); ++i) {
-      // A phrase whose first word does not occur (ASCII case folded) cannot match: skip its expression.
-      if (i < r.phrase_keys.size() && lower.find(r.phrase_keys[i]) == std::string_view::npos) continue;
-      auto s = find_all(*r.patterns[i], text, from, to);
+    for (const RuleRegex& x : r.patterns) {
+      if (!may(x)) continue;
+      // Near the literals when that means fewer attempts than a search of the whole range (an anchored attempt
+      // costs about as much as a few characters of search).
+      const int before = x.literals.max_prefix_bytes(hits.ascii_text());
+      std::vector<Span> s;
+      if (hits.scanned() && before >= 0 && from == 0 && to == text.size()) {
+        const std::vector<std::size_t> at = hits.positions(x.re.get());
+        if (at.size() * (static_cast<std::size_t>(before) + 1) * 4 < subject.map.utf16_size()) {
+          s = find_near(*x.re, subject, at, static_cast<std::size_t>(before));
+        } else {
+          s = find_all(*x.re, subject, from, to);
+        }
+      } else {
+        s = find_all(*x.re, subject, from, to);
+      }
       out.insert(out.end(), s.begin(), s.end());
     }
   };
@@ -293,17 +492,15 @@ std::vector<Span> spans_of(const Rule& r, std::string_view text, std::string_vie
     case RuleKind::kPronoun:
       if (ctx.stage != "close" || ctx.ignore_conditions) all(0, text.size());
       break;
-    case RuleKind::kUnsoftened:
-      if (std::none_of(r.unless.begin(), r.unless.end(), [&](const auto& u) { return found(*u, text, 0, text.size()); })) {
-        all(0, text.size());
-      }
+    case RuleKind::kUnsoftened:  // the requests; whether a softener occurs anywhere is decided by the caller
+      all(0, text.size());
       break;
     case RuleKind::kGreeting:
       if (!lines.empty()) all(lines.front().begin, lines.front().end);
       break;
     case RuleKind::kNoGreeting:
-      if (!lines.empty() && std::none_of(r.greetings.begin(), r.greetings.end(), [&](const auto& g) {
-            return lookingAt(*g, text, lines.front().begin, lines.front().end);
+      if (!lines.empty() && std::none_of(r.greetings.begin(), r.greetings.end(), [&](const RuleRegex& g) {
+            return lookingAt(*g.re, subject, lines.front().begin, lines.front().end);
           })) {
         out.push_back(lines.front());
       }
@@ -318,16 +515,176 @@ std::vector<Span> spans_of(const Rule& r, std::string_view text, std::string_vie
       out = date_spans(text);
       break;
     case RuleKind::kTimeZone:
-      out = time_spans(text, ctx);
+      out = time_spans(subject, ctx);
       break;
-    case RuleKind::kCommercial:
-      if (!lines.empty() &&
-          std::any_of(r.detect.begin(), r.detect.end(), [&](const auto& d) { return found(*d, text, 0, text.size()); }) &&
-          commercial_requirement_missing(r, text, lines, ctx)) {
-        out.push_back(lines.front());
-      }
+    case RuleKind::kCommercial:  // decided from all paragraphs together (check_groups)
       break;
   }
+  return out;
+}
+
+// Kinds that look at one paragraph at a time (their matches never span a blank line); the others look at the
+// whole message (its first and last lines, counts over all of it, what it contains anywhere).
+bool is_local(const Rule& r) {
+  switch (r.kind) {
+    case RuleKind::kPhrase:
+    case RuleKind::kPattern:
+    case RuleKind::kPronoun:
+    case RuleKind::kUnsoftened:
+    case RuleKind::kDateFormat:
+    case RuleKind::kTimeZone:
+      return true;
+    case RuleKind::kMetric:
+      return r.metric == "sentence_words";  // a sentence ends at a line break
+    default:
+      return false;
+  }
+}
+
+// Paragraphs: runs of lines between blank lines (byte ranges, without the line break that ends them).
+std::vector<Span> paragraphs_of(std::string_view text) {
+  std::vector<Span> out;
+  std::size_t start = 0;
+  std::optional<Span> current;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const bool blank = text.substr(start, end - start).find_first_not_of(" \t\r") == std::string_view::npos;
+    if (blank) {
+      if (current) out.push_back(*current);
+      current.reset();
+    } else if (current) {
+      current->end = end;
+    } else {
+      current = Span{start, end};
+    }
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  if (current) out.push_back(*current);
+  return out;
+}
+
+// The rules of one pack that apply, and the pack's literal filter.
+struct RuleGroup {
+  std::vector<const Rule*> rules;
+  const LiteralFilter* filter = nullptr;
+};
+
+// What the paragraph-level rules found in one paragraph (spans relative to the paragraph), and which
+// softeners and signs of advertising occur in it.
+using LocalSpans = ParagraphCache::Paragraph;
+
+LocalSpans check_paragraph(const std::vector<RuleGroup>& groups, std::string_view paragraph, const MessageContext& ctx) {
+  LocalSpans out;
+  const Scan scan(paragraph, ctx);
+  std::unordered_map<std::string, bool> seen;  // by expression: packs repeat the same softeners across rules
+  for (const RuleGroup& g : groups) {
+    const LiteralFilter::Hits hits = g.filter ? g.filter->scan(paragraph) : LiteralFilter::Hits();
+    auto note = [&](const RuleRegex& x) {
+      auto [it, fresh] = seen.try_emplace(x.source, false);
+      if (fresh) it->second = hits.may_match(x.re.get()) && found(*x.re, scan.subject, 0, paragraph.size());
+      if (it->second) out.occurring.insert(x.re.get());
+    };
+    for (const Rule* r : g.rules) {
+      if (r->kind == RuleKind::kUnsoftened) std::for_each(r->unless.begin(), r->unless.end(), note);
+      if (r->kind == RuleKind::kCommercial) std::for_each(r->detect.begin(), r->detect.end(), note);
+      if (!is_local(*r)) continue;
+      auto spans = spans_of(*r, scan, hits);
+      if (!spans.empty()) out.spans[r] = std::move(spans);
+    }
+  }
+  return out;
+}
+
+Finding make_finding(const Rule& r, const Span& s, const Subject& subject, const MessageContext& ctx) {
+  Finding f;
+  f.rule_id = r.id;
+  f.category = r.category;
+  f.severity = scaled(r, ctx);
+  f.begin = s.begin;
+  f.end = s.end;
+  f.begin_utf16 = subject.map.utf16_at(s.begin);
+  f.end_utf16 = subject.map.utf16_at(s.end);
+  f.text = std::string(subject.text.substr(s.begin, s.end - s.begin));
+  f.why = fill(r.why, ctx, f.text);
+  f.fix = fill(r.fix, ctx, f.text);
+  f.dimension = r.dimension;
+  if (r.kind == RuleKind::kPhrase && !r.replacements.empty()) {
+    const std::string matched = fold_case(f.text);
+    for (const auto& [phrase, rep] : r.replacements) {
+      if (matched == phrase) f.replacement = rep;
+    }
+  }
+  if (f.replacement.empty()) f.replacement = r.replacement;
+  return f;
+}
+
+void sort_findings(std::vector<Finding>& out) {
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
+}
+
+// The whole check: paragraph rules per paragraph (from `cache` where the paragraph is unchanged), then the
+// message-wide rules. Findings come in rule order, then sorted by position (stable).
+std::vector<Finding> check_groups(const std::vector<RuleGroup>& groups, std::string_view text, const MessageContext& ctx,
+                                  ParagraphCache* cache) {
+  std::vector<Finding> out;
+  const std::vector<Span> paras = paragraphs_of(text);
+  std::vector<const LocalSpans*> local(paras.size());
+  std::vector<LocalSpans> fresh;  // for paragraphs checked now without a cache
+  fresh.reserve(paras.size());
+  std::unordered_map<std::string, LocalSpans> kept;  // the cache entries this text uses
+  for (std::size_t i = 0; i < paras.size(); ++i) {
+    const std::string_view p = text.substr(paras[i].begin, paras[i].end - paras[i].begin);
+    if (!cache) {
+      fresh.push_back(check_paragraph(groups, p, ctx));
+      local[i] = &fresh.back();
+      continue;
+    }
+    std::string key(p);
+    auto it = kept.find(key);
+    if (it == kept.end()) {
+      auto old = cache->entries.find(key);
+      LocalSpans spans = old != cache->entries.end() ? std::move(old->second) : check_paragraph(groups, p, ctx);
+      if (old == cache->entries.end()) ++cache->misses;
+      else ++cache->hits;
+      it = kept.emplace(std::move(key), std::move(spans)).first;
+    }
+    local[i] = &it->second;
+  }
+  if (cache) cache->entries = std::move(kept);  // unordered_map nodes stay put: `local` stays valid
+
+  // Whether any of `list` occurs in some paragraph.
+  auto occurs = [&](const std::vector<RuleRegex>& list) {
+    return std::any_of(local.begin(), local.end(), [&](const LocalSpans* p) {
+      return std::any_of(list.begin(), list.end(), [&](const RuleRegex& x) { return p->occurring.count(x.re.get()) > 0; });
+    });
+  };
+  const Scan scan(text, ctx);
+  const LiteralFilter::Hits everything;  // message-wide kinds look at a line or two, or count by hand
+  for (const RuleGroup& g : groups) {
+    for (const Rule* r : g.rules) {
+      if (r->kind == RuleKind::kCommercial) {  // advertising that lacks what the law requires
+        if (!scan.lines.empty() && occurs(r->detect) && commercial_requirement_missing(*r, scan.subject, scan.lines, ctx)) {
+          out.push_back(make_finding(*r, scan.lines.front(), scan.subject, ctx));
+        }
+        continue;
+      }
+      if (!is_local(*r)) {
+        for (const Span& s : spans_of(*r, scan, everything)) out.push_back(make_finding(*r, s, scan.subject, ctx));
+        continue;
+      }
+      if (r->kind == RuleKind::kUnsoftened && occurs(r->unless)) continue;  // a "please" anywhere softens
+      for (std::size_t i = 0; i < paras.size(); ++i) {
+        const auto it = local[i]->spans.find(r);
+        if (it == local[i]->spans.end()) continue;
+        for (const Span& s : it->second) {
+          out.push_back(make_finding(*r, {s.begin + paras[i].begin, s.end + paras[i].begin}, scan.subject, ctx));
+        }
+      }
+    }
+  }
+  sort_findings(out);
   return out;
 }
 
@@ -336,51 +693,58 @@ std::vector<Span> spans_of(const Rule& r, std::string_view text, std::string_vie
 // ---------------------------------------------------------------------------------------------------------
 // [SECTION] check_rules / check_message
 // ---------------------------------------------------------------------------------------------------------
-std::vector<Finding> check_rules(const std::vector<const Rule*>& rules, std::string_view text, const MessageContext& ctx) {
-  std::vector<Finding> out;
-  const std::vector<Span> lines = lines_of(text);
-  const OffsetMap map(text);
-  std::string lower(text);
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+std::shared_ptr<const LiteralFilter> build_filter(const std::vector<const Rule*>& rules) {
+  auto f = std::make_shared<LiteralFilter>();
   for (const Rule* r : rules) {
-    for (const Span& s : spans_of(*r, text, lower, lines, ctx)) {
-      Finding f;
-      f.rule_id = r->id;
-      f.category = r->category;
-      f.severity = scaled(*r, ctx);
-      f.begin = s.begin;
-      f.end = s.end;
-      f.begin_utf16 = map.utf16_at(s.begin);
-      f.end_utf16 = map.utf16_at(s.end);
-      f.text = std::string(text.substr(s.begin, s.end - s.begin));
-      f.why = fill(r->why, ctx, f.text);
-      f.fix = fill(r->fix, ctx, f.text);
-      f.dimension = r->dimension;
-      if (r->kind == RuleKind::kPhrase && !r->replacements.empty()) {
-        std::string matched = f.text;
-        for (auto& c : matched) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        for (const auto& [phrase, rep] : r->replacements) {
-          if (matched == phrase) f.replacement = rep;
-        }
-      }
-      if (f.replacement.empty()) f.replacement = r->replacement;
-      out.push_back(std::move(f));
+    for (const auto* list : {&r->patterns, &r->unless, &r->detect}) {
+      for (const RuleRegex& x : *list) f->add(x.re.get(), x.literals);
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
-  return out;
+  f->build();
+  return f;
+}
+
+std::shared_ptr<const LiteralFilter> build_filter(const std::vector<Rule>& rules) {
+  std::vector<const Rule*> all;
+  for (const Rule& r : rules) all.push_back(&r);
+  return build_filter(all);
+}
+
+std::vector<Finding> check_rules(const std::vector<const Rule*>& rules, std::string_view text, const MessageContext& ctx,
+                                 bool use_filter) {
+  const auto filter = use_filter ? build_filter(rules) : nullptr;
+  return check_groups({RuleGroup{rules, filter.get()}}, text, ctx, nullptr);
+}
+
+std::string ParagraphCache::signature(const std::vector<const RulePack*>& packs, std::string_view language,
+                                      const MessageContext& ctx) {
+  std::string s(language);
+  for (const RulePack* p : packs) s += "|" + std::to_string(reinterpret_cast<std::uintptr_t>(p));
+  s += "|" + (ctx.sender ? ctx.sender->code : std::string("-")) + "|" + (ctx.target ? ctx.target->code : std::string("-"));
+  s += "|" + ctx.stage + "|" + ctx.channel + (ctx.ignore_conditions ? "|all" : "");
+  return s;
 }
 
 std::vector<Finding> check_message(const std::vector<const RulePack*>& packs, std::string_view language,
-                                   std::string_view text, const MessageContext& ctx) {
-  std::vector<const Rule*> rules;
+                                   std::string_view text, const MessageContext& ctx, ParagraphCache* cache) {
+  std::vector<RuleGroup> groups;
   for (const RulePack* p : packs) {
     if (p->language != language) continue;
+    RuleGroup g;
+    g.filter = p->filter.get();
     for (const Rule& r : p->rules) {
-      if (applies(r, ctx, p->language)) rules.push_back(&r);
+      if (applies(r, ctx, p->language)) g.rules.push_back(&r);
+    }
+    if (!g.rules.empty()) groups.push_back(std::move(g));
+  }
+  if (cache) {
+    const std::string sig = ParagraphCache::signature(packs, language, ctx);
+    if (sig != cache->context) {
+      cache->entries.clear();
+      cache->context = sig;
     }
   }
-  return check_rules(rules, text, ctx);
+  return check_groups(groups, text, ctx, cache);
 }
 
 }  // namespace rapport

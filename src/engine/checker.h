@@ -5,6 +5,8 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/rules.h"
@@ -31,11 +33,43 @@ struct Finding {
 };
 
 /// Runs `rules` over `text` (valid UTF-8; see repair_utf8). Findings are sorted by position. Each regular
-/// expression runs under ICU's time limit, so a pathological text cannot freeze the caller.
-std::vector<Finding> check_rules(const std::vector<const Rule*>& rules, std::string_view text, const MessageContext& ctx);
+/// expression runs under ICU's time limit, so a pathological text cannot freeze the caller. `use_filter`:
+/// skip expressions whose required literals do not occur (the findings are the same either way; false is
+/// for the test that proves it).
+std::vector<Finding> check_rules(const std::vector<const Rule*>& rules, std::string_view text, const MessageContext& ctx,
+                                 bool use_filter = true);
 
-/// Runs every rule of `packs` whose language is `language` (e.g. "en").
+/// Findings of the paragraph-level rules (phrases, patterns, pronouns, dates, times, sentence length) are
+/// worked out paragraph by paragraph: their matches never span a blank line. A cache keeps them per paragraph
+/// text, so that re-checking a long message after a keystroke checks only the paragraph that changed; the
+/// message-wide rules (greeting, sign-off, counts, commercial requirements) run each time. The cache holds
+/// only the paragraphs of the last text checked, and empties itself when the context (packs, language,
+/// markets, stage, channel) changes. Its owner must clear() it when the data it was used with is replaced.
+struct ParagraphCache {
+  /// A byte range of a paragraph, [begin, end).
+  struct Span {
+    std::size_t begin, end;
+  };
+  void clear() {
+    entries.clear();
+    context.clear();
+  }
+  /// What the context was: the cache empties itself when it changes.
+  static std::string signature(const std::vector<const RulePack*>& packs, std::string_view language,
+                               const MessageContext& ctx);
+  /// What one paragraph holds: the matches of the paragraph-level rules, and which of the `unless` and
+  /// `detect` expressions (softeners, signs of advertising) occur in it.
+  struct Paragraph {
+    std::unordered_map<const Rule*, std::vector<Span>> spans;
+    std::unordered_set<const void*> occurring;
+  };
+  std::string context;
+  std::unordered_map<std::string, Paragraph> entries;  ///< by paragraph text
+  std::size_t hits = 0, misses = 0;  ///< paragraphs reused and paragraphs checked, since construction
+};
+
+/// Runs every rule of `packs` whose language is `language` (e.g. "en"). `cache`: optional, see ParagraphCache.
 std::vector<Finding> check_message(const std::vector<const RulePack*>& packs, std::string_view language,
-                                   std::string_view text, const MessageContext& ctx);
+                                   std::string_view text, const MessageContext& ctx, ParagraphCache* cache = nullptr);
 
 }  // namespace rapport

@@ -54,7 +54,7 @@ std::string detect_language(std::string_view text) {
 }
 
 MessageReport check_text(const DataSet& data, std::string_view text, const Profile* sender, const Profile* target,
-                         std::string_view language, std::string channel, std::string stage) {
+                         std::string_view language, std::string channel, std::string stage, ParagraphCache* cache) {
   MessageReport r;
   Utf8Repair repaired = repair_utf8(text);
   r.invalid_utf8 = std::move(repaired.bad_offsets);
@@ -74,7 +74,7 @@ MessageReport check_text(const DataSet& data, std::string_view text, const Profi
   ctx.target = target;
   ctx.channel = std::move(channel);
   ctx.stage = std::move(stage);
-  r.findings = check_message(data.rule_packs(), r.language, checked, ctx);
+  r.findings = check_message(data.rule_packs(), r.language, checked, ctx, cache);
 
   // The fit score: each finding costs by severity, overall and on its dimension.
   static constexpr int kCost[] = {3, 8, 20};

@@ -31,7 +31,9 @@ struct MessageReport {
 
 /// Checks `text` from `sender` to `target`. `language` "" = detect. `channel`: email, chat, sms;
 /// `stage`: first, ongoing, close.
+/// `cache`: optional, for checking the same message again and again as it is typed (see ParagraphCache).
 MessageReport check_text(const DataSet& data, std::string_view text, const Profile* sender, const Profile* target,
-                         std::string_view language = "", std::string channel = "email", std::string stage = "first");
+                         std::string_view language = "", std::string channel = "email", std::string stage = "first",
+                         ParagraphCache* cache = nullptr);
 
 }  // namespace rapport

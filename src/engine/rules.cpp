@@ -20,24 +20,62 @@ std::optional<Dim> dim_from(const std::string& name) {
   return std::nullopt;
 }
 
+// "\s+" and "\s*" outside brackets become "\s{1,16}" and "\s{0,16}": matches stay bounded in length, so the
+// checker need only try an expression near its literals (prefilter.h). No real message puts more than 16
+// white-space characters between two words of a phrase.
+std::string bound_white_space(const std::string& pattern) {
+  std::string out;
+  int depth = 0;  // inside [...]
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out += pattern.substr(i, 2);
+      ++i;
+      if (pattern[i] == 'Q') {  // \Q...\E is literal
+        const std::size_t e = pattern.find("\\E", i);
+        const std::size_t stop = e == std::string::npos ? pattern.size() : e + 2;
+        out += pattern.substr(i + 1, stop - i - 1);
+        i = stop - 1;
+      } else if (pattern[i] == 's' && depth == 0 && i + 1 < pattern.size() &&
+                 (pattern[i + 1] == '+' || pattern[i + 1] == '*')) {
+        out += pattern[i + 1] == '+' ? "{1,16}" : "{0,16}";
+        ++i;
+      }
+      continue;
+    }
+    if (c == '[') ++depth;
+    if (c == ']' && depth > 0) --depth;
+    out += c;
+  }
+  return out;
+}
+
 // Compiles an ICU regular expression, reporting ICU's complaint and where in the expression.
-std::shared_ptr<icu::RegexPattern> compile_at(ObjectReader& r, std::string_view key, const std::string& pattern,
-                                              bool case_sensitive) {
+std::optional<RuleRegex> compile_at(ObjectReader& r, std::string_view key, const std::string& written,
+                                    bool case_sensitive) {
+  const std::string pattern = bound_white_space(written);
   UErrorCode status = U_ZERO_ERROR;
   UParseError pe{};
   std::shared_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(
       icu::UnicodeString::fromUTF8(pattern), case_sensitive ? 0 : UREGEX_CASE_INSENSITIVE, pe, status));
   if (U_FAILURE(status)) {
+    // Report the position in the expression as written.
+    UErrorCode written_status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexPattern>(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(written), 0, pe,
+                                                                  written_status));
+    if (U_SUCCESS(written_status)) pe.offset = 0;
     r.error(key, "the regular expression does not compile (" + std::string(u_errorName(status)) + " at character " +
-                     std::to_string(pe.offset + 1) + "): " + pattern);
-    return nullptr;
+                     std::to_string(pe.offset + 1) + "): " + written);
+    return std::nullopt;
   }
-  return p;
+  return RuleRegex{std::move(p), required_literals(pattern), (case_sensitive ? "c:" : "i:") + pattern};
 }
 
 // A phrase as a regular expression: whole words, any white space between them, "word*" = any ending.
 std::string phrase_pattern(const std::string& phrase) {
-  std::string out = "(?<![\\p{L}\\p{N}_])";
+  // The classes are outside case-insensitive matching ((?-i:...)): they are closed under case already, and
+  // ICU would otherwise compute their case closure at every compile (most of a second for all packs).
+  std::string out = "(?<!(?-i:[\\p{L}\\p{N}_]))";
   std::size_t i = 0;
   bool first = true;
   while (i < phrase.size()) {
@@ -48,12 +86,14 @@ std::string phrase_pattern(const std::string& phrase) {
       std::string w = phrase.substr(i, j - i);
       const bool stem = w.back() == '*';
       if (stem) w.pop_back();
-      out += (first ? "" : "\\s+") + std::string("\\Q") + w + "\\E" + (stem ? "[\\p{L}\\p{M}]*" : "");
+      // Bounded repeats (any white space between words, word endings of up to 40 letters) keep a match's
+      // length bounded, so the checker can look for it only near its literals (see prefilter.h).
+      out += (first ? "" : "\\s{1,16}") + std::string("\\Q") + w + "\\E" + (stem ? "(?-i:[\\p{L}\\p{M}]){0,40}" : "");
       first = false;
     }
     i = j;
   }
-  return out + "(?![\\p{L}\\p{N}_])";
+  return out + "(?!(?-i:[\\p{L}\\p{N}_]))";
 }
 
 RangeCondition read_range(ObjectReader& r) {
@@ -186,11 +226,7 @@ Result<RulePack, DataErrors> load_rule_pack(const JsonDocument& doc) {
           for (const auto& ph : rule.phrases) {
             if (auto p = compile_at(r, rule.kind == RuleKind::kPhrase ? "phrases" : "informal", phrase_pattern(ph),
                                     case_sensitive)) {
-              rule.patterns.push_back(p);
-              std::string key = ph.substr(0, ph.find(' '));
-              if (!key.empty() && key.back() == '*') key.pop_back();
-              for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-              rule.phrase_keys.push_back(key);
+              rule.patterns.push_back(std::move(*p));
             }
           }
           if (rule.kind == RuleKind::kPhrase && r.has("replacements")) {
@@ -214,17 +250,17 @@ Result<RulePack, DataErrors> load_rule_pack(const JsonDocument& doc) {
         case RuleKind::kUnsoftened:
         case RuleKind::kGreeting:
         case RuleKind::kSignOff: {
-          if (auto p = compile_at(r, "pattern", r.string("pattern"), case_sensitive)) rule.patterns.push_back(p);
+          if (auto p = compile_at(r, "pattern", r.string("pattern"), case_sensitive)) rule.patterns.push_back(std::move(*p));
           if (rule.kind == RuleKind::kUnsoftened) {
             for (const auto& u : r.strings("unless", 1)) {
-              if (auto p = compile_at(r, "unless", u, false)) rule.unless.push_back(p);
+              if (auto p = compile_at(r, "unless", u, false)) rule.unless.push_back(std::move(*p));
             }
           }
           break;
         }
         case RuleKind::kNoGreeting:
           for (const auto& g : r.strings("greetings", 1)) {
-            if (auto p = compile_at(r, "greetings", g, false)) rule.greetings.push_back(p);
+            if (auto p = compile_at(r, "greetings", g, false)) rule.greetings.push_back(std::move(*p));
           }
           break;
         case RuleKind::kMetric:
@@ -236,7 +272,7 @@ Result<RulePack, DataErrors> load_rule_pack(const JsonDocument& doc) {
           break;
         case RuleKind::kCommercial:
           for (const auto& d : r.strings("detect", 1)) {
-            if (auto p = compile_at(r, "detect", d, false)) rule.detect.push_back(p);
+            if (auto p = compile_at(r, "detect", d, false)) rule.detect.push_back(std::move(*p));
           }
           rule.required = r.one_of("requires", {"ad_label", "opt_out", "sender_identity"});
           break;
@@ -283,6 +319,7 @@ Result<RulePack, DataErrors> load_rule_pack(const JsonDocument& doc) {
   }
   root.finish();
   if (!errors.empty()) return fail(std::move(errors));
+  pack.filter = build_filter(pack.rules);
   return pack;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/json_doc.h"
+#include "engine/prefilter.h"
 #include "engine/profile.h"
 
 #include <unicode/uversion.h>
@@ -38,6 +39,14 @@ struct RuleCondition {
   std::optional<bool> non_native;
 };
 
+/// A compiled expression and its required literals (see prefilter.h): it cannot match a text in which none of
+/// them occurs.
+struct RuleRegex {
+  std::shared_ptr<icu::RegexPattern> re;
+  Literals literals;
+  std::string source;  ///< the expression as compiled, with its flags: the same text is the same expression
+};
+
 struct Rule {
   std::string id, category, source;
   RuleKind kind = RuleKind::kPattern;
@@ -47,11 +56,8 @@ struct Rule {
   std::string why, fix, replacement;
   std::map<std::string, std::string> replacements;  ///< phrase -> replacement (kind phrase)
   /// Compiled expressions: the main one(s) (one per phrase for phrase/pronoun), `unless`, `greetings`, `detect`.
-  std::vector<std::shared_ptr<icu::RegexPattern>> patterns, unless, greetings, detect;
+  std::vector<RuleRegex> patterns, unless, greetings, detect;
   std::vector<std::string> phrases;  ///< the phrase each of `patterns` stands for (kinds phrase and pronoun)
-  /// For each phrase, its first word in lower case without a trailing '*': a cheap test that must pass before
-  /// the regular expression runs (most phrases occur in no given message).
-  std::vector<std::string> phrase_keys;
   std::string metric, required;  // metric name; what a commercial message must carry
   int max = 0;
   std::vector<std::string> flag_examples, pass_examples;
@@ -60,7 +66,13 @@ struct Rule {
 struct RulePack {
   std::string language, description, file;
   std::vector<Rule> rules;
+  /// The required literals of all the pack's expressions, for one scan per message.
+  std::shared_ptr<const LiteralFilter> filter;
 };
+
+/// The literal filter over every expression of `rules` (their patterns, `unless` and `detect` expressions).
+std::shared_ptr<const LiteralFilter> build_filter(const std::vector<const Rule*>& rules);
+std::shared_ptr<const LiteralFilter> build_filter(const std::vector<Rule>& rules);
 
 /// Reads, compiles and self-tests a rule pack. Errors: unknown fields and kinds, regular expressions ICU cannot
 /// compile (with the position in the expression), missing or malformed examples, an example that is not flagged

@@ -1,0 +1,548 @@
+#include "engine/prefilter.h"
+
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <set>
+
+// [SECTION] Case folding
+// [SECTION] Required literals: a small parser for ICU's regular-expression syntax
+// [SECTION] LiteralFilter
+
+namespace rapport {
+
+// ---------------------------------------------------------------------------------------------------------
+// [SECTION] Case folding
+// ---------------------------------------------------------------------------------------------------------
+std::string fold_case(std::string_view utf8) {
+  const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    std::string out(utf8);
+    for (auto& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    }
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// [SECTION] Required literals. The expression is parsed into a tree of literal characters, "something"
+// (classes, escapes like \s, dots), zero-width assertions, groups with alternatives, and repeats. A construct
+// the parser does not know makes the whole analysis give up (no literals: the expression always runs).
+// ---------------------------------------------------------------------------------------------------------
+namespace {
+
+struct GiveUp {};
+
+struct Node {
+  enum Kind { kLiteral, kSomething, kZeroWidth, kGroup, kRepeat } kind = kSomething;
+  UChar32 c = 0;                                     // kLiteral
+  std::vector<std::vector<std::unique_ptr<Node>>> alternatives;  // kGroup: each alternative a sequence
+  std::unique_ptr<Node> child;                       // kRepeat
+  int min = 0, max = -1;                             // kRepeat (-1: unbounded)
+};
+using Seq = std::vector<std::unique_ptr<Node>>;
+
+class Parser {
+ public:
+  explicit Parser(std::string_view pattern) {
+    for (int32_t i = 0; i < static_cast<int32_t>(pattern.size());) {
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(pattern.data()), i, static_cast<int32_t>(pattern.size()), c);
+      if (c < 0) throw GiveUp{};
+      cps_.push_back(c);
+    }
+  }
+  std::unique_ptr<Node> parse() {
+    auto top = alternation();
+    if (pos_ != cps_.size()) throw GiveUp{};  // an unbalanced ')'
+    return top;
+  }
+
+ private:
+  bool at_end() const { return pos_ >= cps_.size(); }
+  UChar32 peek(std::size_t ahead = 0) const { return pos_ + ahead < cps_.size() ? cps_[pos_ + ahead] : -1; }
+  UChar32 next() {
+    if (at_end()) throw GiveUp{};
+    return cps_[pos_++];
+  }
+  static std::unique_ptr<Node> make(Node::Kind k, UChar32 c = 0) {
+    auto n = std::make_unique<Node>();
+    n->kind = k;
+    n->c = c;
+    return n;
+  }
+
+  std::unique_ptr<Node> alternation() {
+    auto g = make(Node::kGroup);
+    g->alternatives.push_back(sequence());
+    while (peek() == '|') {
+      ++pos_;
+      g->alternatives.push_back(sequence());
+    }
+    return g;
+  }
+
+  Seq sequence() {
+    Seq seq;
+    while (!at_end() && peek() != '|' && peek() != ')') {
+      auto a = atom();
+      if (!a) continue;  // a comment or a flag setting
+      seq.push_back(quantified(std::move(a)));
+    }
+    return seq;
+  }
+
+  std::unique_ptr<Node> quantified(std::unique_ptr<Node> a) {
+    for (;;) {
+      int min = -2, max = -1;
+      const UChar32 q = peek();
+      if (q == '*') min = 0;
+      else if (q == '+') min = 1;
+      else if (q == '?') { min = 0; max = 1; }
+      else if (q == '{') {
+        ++pos_;
+        min = number();
+        max = min;
+        if (peek() == ',') {
+          ++pos_;
+          max = peek() == '}' ? -1 : number();
+        }
+        if (peek() != '}') throw GiveUp{};
+      }
+      if (min == -2) return a;
+      ++pos_;
+      if (peek() == '?' || peek() == '+') ++pos_;  // lazy or possessive: the same text can match
+      if (a->kind == Node::kZeroWidth) continue;
+      auto r = make(Node::kRepeat);
+      r->child = std::move(a);
+      r->min = min;
+      r->max = max;
+      a = std::move(r);
+    }
+  }
+
+  int number() {
+    if (peek() < '0' || peek() > '9') throw GiveUp{};
+    int n = 0;
+    while (peek() >= '0' && peek() <= '9') n = std::min(n * 10 + (next() - '0'), 100000);
+    return n;
+  }
+
+  void skip_braces() {  // \p{...}, \x{...}, \N{...}
+    if (peek() != '{') return;
+    while (next() != '}') {
+    }
+  }
+
+  // A bracketed set, [...], possibly nested ([[a-z]&&[^aeiou]]): something.
+  void skip_set() {
+    int depth = 1;
+    if (peek() == '^') ++pos_;
+    if (peek() == ']') throw GiveUp{};  // "[]...]" is read differently by different engines: do not guess
+    while (depth > 0) {
+      const UChar32 c = next();
+      if (c == '\\') {
+        const UChar32 e = next();
+        if (e == 'p' || e == 'P' || e == 'N' || e == 'x') skip_braces();
+        if (e == 'Q') throw GiveUp{};
+      } else if (c == '[') {
+        ++depth;
+      } else if (c == ']') {
+        --depth;
+      }
+    }
+  }
+
+  std::unique_ptr<Node> atom() {
+    const UChar32 c = next();
+    switch (c) {
+      case '(': return group();
+      case '[': skip_set(); return make(Node::kSomething);
+      case '.': return make(Node::kSomething);
+      case '^':
+      case '$': return make(Node::kZeroWidth);
+      case '\\': return escape();
+      case '*':
+      case '+':
+      case '?':
+      case '{':
+      case ')':
+      case '|': throw GiveUp{};
+      case '#':
+      case ' ': return make(Node::kLiteral, c);  // (free spacing, where these differ, gives up in group())
+      default: return make(Node::kLiteral, c);
+    }
+  }
+
+  std::unique_ptr<Node> escape() {
+    const UChar32 e = next();
+    switch (e) {
+      case 'Q': {  // \Q...\E: a literal run, as one group of one alternative
+        auto g = make(Node::kGroup);
+        g->alternatives.emplace_back();
+        while (!at_end() && !(peek() == '\\' && peek(1) == 'E')) g->alternatives[0].push_back(make(Node::kLiteral, next()));
+        if (!at_end()) pos_ += 2;
+        return g;
+      }
+      case 'E': return nullptr;  // a stray \E
+      case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': return make(Node::kZeroWidth);
+      case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'h': case 'H': case 'v': case 'V':
+      case 'R': case 'X': case 't': case 'n': case 'r': case 'f': case 'a': case 'e':
+        return make(Node::kSomething);
+      case 'p': case 'P': case 'N':
+        if (peek() == '{') skip_braces();
+        else next();
+        return make(Node::kSomething);
+      case 'x':
+        if (peek() == '{') skip_braces();
+        else pos_ += 2;
+        return make(Node::kSomething);
+      case 'u': pos_ += 4; return make(Node::kSomething);
+      case 'U': pos_ += 8; return make(Node::kSomething);
+      case 'c': next(); return make(Node::kSomething);
+      case 'k':
+        while (next() != '>') {
+        }
+        return make(Node::kSomething);
+      default:
+        if (e >= '0' && e <= '9') {  // octal or a back reference: something
+          while (peek() >= '0' && peek() <= '9') ++pos_;
+          return make(Node::kSomething);
+        }
+        if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z')) throw GiveUp{};  // an escape we do not know
+        return make(Node::kLiteral, e);  // \. \( \' …
+    }
+  }
+
+  std::unique_ptr<Node> group() {
+    bool zero_width = false;
+    if (peek() == '?') {
+      ++pos_;
+      const UChar32 k = next();
+      if (k == ':' || k == '>') {
+      } else if (k == '=' || k == '!') {
+        zero_width = true;
+      } else if (k == '<' && (peek() == '=' || peek() == '!')) {
+        ++pos_;
+        zero_width = true;
+      } else if (k == '<') {  // (?<name>...)
+        while (next() != '>') {
+        }
+      } else if (k == '#') {
+        while (next() != ')') {
+        }
+        return nullptr;
+      } else {  // flags: (?ims-x) or (?i:...)
+        --pos_;
+        for (;;) {
+          const UChar32 f = next();
+          if (f == 'x') throw GiveUp{};  // free spacing: white space and # mean something else
+          if (f == ')') return nullptr;
+          if (f == ':') break;
+          if (f != 'i' && f != 'm' && f != 's' && f != 'w' && f != '-') throw GiveUp{};
+        }
+      }
+    }
+    auto g = alternation();
+    if (next() != ')') throw GiveUp{};
+    if (zero_width) return make(Node::kZeroWidth);
+    return g;
+  }
+
+  std::vector<UChar32> cps_;
+  std::size_t pos_ = 0;
+};
+
+using Strings = std::set<std::u32string>;
+constexpr int kUnbounded = -1;
+
+int add_len(int a, int b) { return a == kUnbounded || b == kUnbounded ? kUnbounded : std::min(a + b, 1 << 20); }
+
+// The most code points a node can match (kUnbounded when there is no limit).
+int max_length(const Node& n) {
+  switch (n.kind) {
+    case Node::kLiteral:
+    case Node::kSomething: return 1;
+    case Node::kZeroWidth: return 0;
+    case Node::kGroup: {
+      int m = 0;
+      for (const auto& alt : n.alternatives) {
+        int len = 0;
+        for (const auto& item : alt) len = add_len(len, max_length(*item));
+        if (len == kUnbounded) return kUnbounded;
+        m = std::max(m, len);
+      }
+      return m;
+    }
+    case Node::kRepeat: {
+      const int c = max_length(*n.child);
+      if (c == 0) return 0;
+      if (n.max == kUnbounded || c == kUnbounded) return kUnbounded;
+      return std::min(c * n.max, 1 << 20);
+    }
+  }
+  return kUnbounded;
+}
+
+// The exact text a node always matches, when there is one ("" for zero-width nodes).
+std::optional<std::u32string> exact(const Node& n) {
+  switch (n.kind) {
+    case Node::kLiteral: return std::u32string(1, static_cast<char32_t>(n.c));
+    case Node::kZeroWidth: return std::u32string();
+    case Node::kSomething: return std::nullopt;
+    case Node::kGroup: {
+      if (n.alternatives.size() != 1) return std::nullopt;
+      std::u32string s;
+      for (const auto& item : n.alternatives[0]) {
+        auto e = exact(*item);
+        if (!e) return std::nullopt;
+        s += *e;
+      }
+      return s;
+    }
+    case Node::kRepeat: {
+      if (n.min != n.max || n.min > 8) return std::nullopt;
+      auto e = exact(*n.child);
+      if (!e) return std::nullopt;
+      std::u32string s;
+      for (int i = 0; i < n.min; ++i) s += *e;
+      return s;
+    }
+  }
+  return std::nullopt;
+}
+
+// Strings one of which every match contains, and how far into the match (in code points of the pattern) the
+// one found can start at most.
+struct Required {
+  Strings strings;
+  int prefix = kUnbounded;
+};
+
+std::size_t shortest(const Strings& s) {
+  std::size_t m = SIZE_MAX;
+  for (const auto& x : s) m = std::min(m, x.size());
+  return m;
+}
+
+// Better: a bounded prefix first (the match can then be looked for only near the literal); then the lower
+// expected cost of trying the expression near every occurrence: short literals and many of them occur
+// often, and each occurrence costs about its prefix's length in steps.
+bool better(const Required& a, const std::optional<Required>& b) {
+  if (shortest(a.strings) < 2) return false;  // a one-letter literal filters nothing
+  if (!b) return true;
+  const bool ba = a.prefix != kUnbounded, bb = b->prefix != kUnbounded;
+  if (ba != bb) return ba;
+  auto cost = [](const Required& r) {
+    const double len = static_cast<double>(std::min<std::size_t>(shortest(r.strings), 8));
+    return (std::max(r.prefix, 0) + 8.0) * static_cast<double>(r.strings.size()) / (len * len);
+  };
+  return cost(a) < cost(*b);
+}
+
+std::optional<Required> required(const Node& n);
+
+// A sequence: the best of its exact runs and its items' own requirements.
+std::optional<Required> required(const Seq& seq) {
+  std::optional<Required> best;
+  std::u32string run;
+  int run_prefix = 0, before = 0;  // before: the most the items so far can match
+  auto close_run = [&] {
+    if (!run.empty()) {
+      Required r{{run}, run_prefix};
+      if (better(r, best)) best = r;
+    }
+    run.clear();
+  };
+  for (const auto& item : seq) {
+    if (auto e = exact(*item)) {
+      if (run.empty()) run_prefix = before;
+      run += *e;  // zero-width items join the text on either side
+    } else {
+      close_run();
+      if (auto r = required(*item)) {
+        r->prefix = add_len(before, r->prefix);
+        if (better(*r, best)) best = r;
+      }
+    }
+    before = add_len(before, max_length(*item));
+  }
+  close_run();
+  return best;
+}
+
+std::optional<Required> required(const Node& n) {
+  switch (n.kind) {
+    case Node::kLiteral: return Required{{std::u32string(1, static_cast<char32_t>(n.c))}, 0};
+    case Node::kZeroWidth:
+    case Node::kSomething: return std::nullopt;
+    case Node::kGroup: {
+      Required all;
+      all.prefix = 0;
+      for (const auto& alt : n.alternatives) {
+        auto r = required(alt);
+        if (!r) return std::nullopt;  // one alternative that needs nothing: the group needs nothing
+        all.strings.insert(r->strings.begin(), r->strings.end());
+        all.prefix = r->prefix == kUnbounded || all.prefix == kUnbounded ? kUnbounded : std::max(all.prefix, r->prefix);
+      }
+      return all;
+    }
+    case Node::kRepeat:
+      if (n.min == 0) return std::nullopt;
+      return required(*n.child);  // the first repetition's literal
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Literals required_literals(std::string_view pattern) {
+  std::optional<Required> r;
+  std::unique_ptr<Node> tree;
+  try {
+    Parser p(pattern);
+    tree = p.parse();
+    r = required(*tree);
+  } catch (const GiveUp&) {
+    return {};
+  }
+  if (!r) return {};
+  Literals out;
+  out.max_prefix = r->prefix;
+  bool ascii = true;
+  for (const auto& s : r->strings) {
+    std::string utf8;
+    for (char32_t c : s) {
+      ascii = ascii && c < 0x80;
+      icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(utf8);
+    }
+    std::string folded = fold_case(utf8);
+    if (folded.size() < 2) return {};  // a one-byte literal filters nothing
+    out.strings.push_back(std::move(folded));
+  }
+  // Outside ASCII a code point is up to 4 bytes, and case-insensitive matching can match one pattern
+  // character with up to 3 (ß and "ss"): measure in bytes of the text, generously.
+  out.ascii_pattern = std::all_of(pattern.begin(), pattern.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  std::sort(out.strings.begin(), out.strings.end());
+  out.strings.erase(std::unique(out.strings.begin(), out.strings.end()), out.strings.end());
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// [SECTION] LiteralFilter
+// ---------------------------------------------------------------------------------------------------------
+void LiteralFilter::add(const void* key, const Literals& literals) {
+  if (literals.strings.empty() || slot_of_.count(key)) return;
+  const auto slot = static_cast<std::uint32_t>(slot_of_.size());
+  slot_of_[key] = slot;
+  slot_literals_.emplace_back();
+  for (const auto& lit : literals.strings) {
+    auto at = std::find(literals_.begin(), literals_.end(), lit);
+    if (at == literals_.end()) {
+      literals_.push_back(lit);
+      literal_slots_.emplace_back();
+      at = literals_.end() - 1;
+    }
+    const auto id = static_cast<std::uint32_t>(at - literals_.begin());
+    literal_slots_[id].push_back(slot);
+    slot_literals_[slot].push_back(id);
+  }
+}
+
+void LiteralFilter::build() {
+  buckets_ = 16;
+  while (buckets_ < 2 * literals_.size()) buckets_ *= 2;
+  bucket_start_.assign(buckets_ + 1, 0);
+  for (const auto& lit : literals_) {
+    ++bucket_start_[bucket_of(static_cast<unsigned char>(lit[0]), static_cast<unsigned char>(lit[1])) + 1];
+  }
+  for (std::size_t b = 0; b < buckets_; ++b) bucket_start_[b + 1] += bucket_start_[b];
+  bucket_items_.assign(literals_.size(), 0);
+  std::vector<std::uint32_t> fill(bucket_start_.begin(), bucket_start_.end() - 1);
+  for (std::size_t i = 0; i < literals_.size(); ++i) {
+    const auto b = bucket_of(static_cast<unsigned char>(literals_[i][0]), static_cast<unsigned char>(literals_[i][1]));
+    bucket_items_[fill[b]++] = static_cast<std::uint32_t>(i);
+  }
+}
+
+LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
+  Hits h;
+  h.filter_ = this;
+  h.slot_hit_.assign(slot_of_.size(), 0);
+  h.literal_at_.resize(literals_.size());
+  h.ascii_ = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (literals_.empty() || bucket_start_.empty()) return h;
+  // The folded text, and for each of its bytes the offset in `text` of the character it came from.
+  std::string folded;
+  std::vector<std::size_t> origin;
+  if (h.ascii_) {
+    folded = fold_case(text);
+  } else {
+    folded.reserve(text.size() + text.size() / 8);
+    origin.reserve(folded.capacity());
+    for (int32_t i = 0; i < static_cast<int32_t>(text.size());) {
+      const auto start = static_cast<std::size_t>(i);
+      const auto byte = static_cast<unsigned char>(text[start]);
+      if (byte < 0x80) {  // ASCII: fold here
+        folded += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte);
+        origin.push_back(start);
+        ++i;
+        continue;
+      }
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+      if (c < 0) c = 0xFFFD;
+      const std::size_t before = folded.size();
+      icu::UnicodeString(c).foldCase().toUTF8String(folded);
+      origin.insert(origin.end(), folded.size() - before, start);
+    }
+  }
+  const auto* t = reinterpret_cast<const unsigned char*>(folded.data());
+  for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
+    const std::size_t b = bucket_of(t[i], t[i + 1]);
+    for (std::uint32_t k = bucket_start_[b]; k < bucket_start_[b + 1]; ++k) {
+      const std::uint32_t id = bucket_items_[k];
+      const std::string& lit = literals_[id];
+      if (lit.size() <= folded.size() - i && std::memcmp(t + i, lit.data(), lit.size()) == 0) {
+        auto& at = h.literal_at_[id];
+        const std::size_t pos = origin.empty() ? i : origin[i];
+        if (at.empty()) {
+          for (std::uint32_t s : literal_slots_[id]) h.slot_hit_[s] = 1;
+        }
+        if (at.empty() || at.back() != pos) at.push_back(pos);
+      }
+    }
+  }
+  return h;
+}
+
+bool LiteralFilter::Hits::may_match(const void* key) const {
+  if (!filter_) return true;
+  const auto it = filter_->slot_of_.find(key);
+  return it == filter_->slot_of_.end() || slot_hit_[it->second] != 0;
+}
+
+std::vector<std::size_t> LiteralFilter::Hits::positions(const void* key) const {
+  std::vector<std::size_t> out;
+  if (!filter_) return out;
+  const auto it = filter_->slot_of_.find(key);
+  if (it == filter_->slot_of_.end()) return out;
+  for (std::uint32_t id : filter_->slot_literals_[it->second]) {
+    out.insert(out.end(), literal_at_[id].begin(), literal_at_[id].end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace rapport
