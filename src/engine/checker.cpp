@@ -122,6 +122,7 @@ bool lookingAt(const icu::RegexPattern& re, const Subject& s, std::size_t from, 
 }
 
 std::shared_ptr<icu::RegexPattern> compile(const char* pattern, uint32_t flags = UREGEX_CASE_INSENSITIVE) {
+  // (Such fixed expressions must compile: a mistake in one fails every test that checks a message.)
   UErrorCode status = U_ZERO_ERROR;
   UParseError pe{};
   return std::shared_ptr<icu::RegexPattern>(
@@ -266,6 +267,17 @@ int count_words(std::string_view text, std::size_t b, std::size_t e) {
   return n;
 }
 
+// Words people write in capitals to shout.
+const std::vector<std::string>& shout_words() {
+  static const std::vector<std::string> k = {
+      "URGENT", "URGENTLY", "IMPORTANT", "TODAY", "TONIGHT", "TOMORROW", "IMMEDIATELY", "NOW", "NEVER", "ALWAYS",
+      "MUST", "PLEASE", "FINAL", "LAST", "STOP", "FREE", "ONLY", "REMINDER", "ATTENTION", "WARNING", "DEADLINE",
+      "NOTE", "OVERDUE", "AGAIN", "HURRY", "SALE", "LIMITED", "EXCLUSIVE", "REQUIRED", "MANDATORY", "CRITICAL",
+      "ASAP!", "NEED", "WANT", "PAYMENT", "REPLY", "RESPOND", "CALL", "CONFIRM", "SIGN", "SEND", "WRONG",
+      "UNACCEPTABLE", "DRINGEND", "WICHTIG", "SOFORT", "URGENTE", "IMPORTANTE"};
+  return k;
+}
+
 std::vector<Span> metric_spans(const Rule& r, std::string_view text) {
   std::vector<Span> out;
   auto keep_beyond_max = [&](const std::vector<Span>& all) {
@@ -278,14 +290,24 @@ std::vector<Span> metric_spans(const Rule& r, std::string_view text) {
     }
     keep_beyond_max(marks);
   } else if (r.metric == "caps_words") {
-    // Whole words of capitals only (a run of word characters, all upper case), longer than three letters.
-    std::vector<Span> words;
+    // Shouting: a word of capitals (a run of word characters, all upper case) longer than three letters that
+    // is not a known acronym, and either a word people shout (URGENT, TODAY) or one of two or more capitalised
+    // words in a row (PLEASE READ, DO NOT SIGN). A lone JETRO or NASDAQ is a name, not a shout.
+    struct Word {
+      Span span;
+      bool counts;  // long enough and not a known acronym
+      bool shout;
+    };
+    std::vector<Word> caps;  // capitalised words, with whether lower-case text separates them
+    std::vector<std::size_t> run_of;
+    std::size_t run = 0;
     for (std::size_t i = 0; i < text.size();) {
       const std::size_t b = i;
-      if (!is_word_cp(cp_at(text, i))) continue;
-      std::size_t e = b, letters = 0;
-      bool upper = true;
-      for (std::size_t k = b; k < text.size();) {
+      const UChar32 first = cp_at(text, i);
+      if (!is_word_cp(first)) continue;
+      std::size_t e = i, letters = 1;
+      bool upper = u_isupper(first) != 0;
+      for (std::size_t k = i; k < text.size();) {
         const UChar32 c = cp_at(text, k);
         if (!is_word_cp(c)) break;
         upper = upper && u_isupper(c);
@@ -293,8 +315,20 @@ std::vector<Span> metric_spans(const Rule& r, std::string_view text) {
         e = k;
       }
       i = e;
+      if (!upper || letters < 2) {
+        if (letters >= 2 || u_islower(first)) ++run;  // lower-case text ends a run of capitals
+        continue;
+      }
       const std::string w(text.substr(b, e - b));
-      if (upper && letters > 3 && !contains(known_acronyms(), w)) words.push_back({b, e});
+      const bool acronym = contains(known_acronyms(), w);
+      caps.push_back({{b, e}, letters > 3 && !acronym, contains(shout_words(), w)});
+      run_of.push_back(acronym ? SIZE_MAX : run);
+    }
+    std::vector<Span> words;
+    for (std::size_t k = 0; k < caps.size(); ++k) {
+      if (!caps[k].counts) continue;
+      const auto in_run = std::count(run_of.begin(), run_of.end(), run_of[k]);
+      if (caps[k].shout || in_run >= 2) words.push_back(caps[k].span);
     }
     keep_beyond_max(words);
   } else if (r.metric == "emoji") {
@@ -409,14 +443,42 @@ std::vector<Span> time_spans(const Subject& subject, const MessageContext& ctx) 
     const EpochMs now = now_ms();
     if (utc_offset_minutes(ctx.sender->main_zone(), now) == utc_offset_minutes(ctx.target->main_zone(), now)) return {};
   }
+  // What names the zone after a time (case matters: "ET" is a zone, "et" is not): an abbreviation or offset
+  // (ET, CEST, UTC+2), "your time", "Israel time", "China Standard Time", "Eastern", "in Tel Aviv", an IANA
+  // name.
   static const auto zone = compile(
-      "\\s*\\(?(?:[A-Z]{2,5}T\\b|UTC|GMT|your time|my time|local time|CET|CEST|IST|JST|KST|SGT|AEST|AEDT|"
-      "[A-Z][a-z]+/[A-Z][A-Za-z_]+)");
+      "\\s*\\(?\\s*(?:(?:[A-Z]{1,4}T|UTC|GMT)(?:\\s?[-+\u2212]\\s?\\d{1,2}(?::?\\d\\d)?)?\\b"
+      "|(?i:your|my|our|their|local)\\s+(?i:time)\\b"
+      "|[A-Z][\\p{L}.'-]+(?:\\s+[A-Z][\\p{L}.'-]+){0,2}\\s+(?:(?i:standard|daylight|summer)\\s+)?(?i:time)\\b"
+      "|(?:Eastern|Pacific|Central|Mountain|Atlantic)\\b"
+      "|in\\s+(?:the\\s+)?[A-Z][\\p{L}.'-]+"
+      "|[A-Z][a-z]+/[A-Z][A-Za-z_]+)",
+      0);
+  static const auto range = compile("\\s*(?:[-\u2013\u2014]|to|until|till)\\s*", UREGEX_CASE_INSENSITIVE);
+  static const auto all_times = compile("\\b(?i:all\\s+times\\s+(?:are\\s+|given\\s+|shown\\s+)?(?:in\\s+)?)", 0);
+  auto zoned = [&](std::size_t at) { return lookingAt(*zone, subject, at, std::min(text.size(), at + 48)); };
+  // "All times are CET" anywhere covers every time in the message.
+  {
+    UErrorCode status = U_ZERO_ERROR;
+    auto m = matcher(*all_times, subject, status);
+    while (U_SUCCESS(status) && m->find(status) && U_SUCCESS(status)) {
+      if (zoned(subject.byte(m->end64(status)))) return {};
+    }
+  }
   std::vector<Span> out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const std::size_t end = clock_at(text, i);
     if (end == 0) continue;
-    if (!lookingAt(*zone, subject, end, std::min(text.size(), end + 24))) out.push_back({i, end});
+    // A range (14:00-16:00 Israel time) is zoned by what follows its second time.
+    std::size_t last = end;
+    UErrorCode status = U_ZERO_ERROR;
+    auto m = matcher(*range, subject, status);
+    m->region(subject.unit(end), subject.unit(std::min(text.size(), end + 12)), status);
+    if (U_SUCCESS(status) && m->lookingAt(status)) {
+      const std::size_t second = subject.byte(m->end64(status));
+      if (const std::size_t e2 = clock_at(text, second)) last = e2;
+    }
+    if (!zoned(end) && !zoned(last)) out.push_back({i, end});
     i = end - 1;
   }
   return out;
