@@ -12,6 +12,7 @@
 #include "bench_data.h"
 #include "engine/holidays.h"
 #include "engine/meeting.h"
+#include "engine/message.h"
 #include "platform/icu_data_source.h"
 
 namespace {
@@ -53,5 +54,21 @@ int main() {
   std::printf("all holidays, %zu markets x 10 years: %.2f ms first run, %.2f ms after (median)\n",
               data.profiles().size(), cold, holidays);
   std::printf("slot search, 6 participants x 30 days x 15-minute grid: %.2f ms (median)\n", slots);
+  // The message checker: a 2,000-word email checked whole, and again after one keystroke (paragraph cache).
+  const std::string text = rapport::bench::long_message(2000);
+  const rapport::Profile* pl = data.profile("PL");
+  const rapport::Profile* jp = data.profile("JP");
+  const double check = median_ms([&] { sink += rapport::check_text(data, text, pl, jp, "en").findings.size(); }, 21);
+  rapport::ParagraphCache cache;
+  sink += rapport::check_text(data, text, pl, jp, "en", "email", "first", &cache).findings.size();
+  std::size_t k = 0;
+  const std::size_t at = text.find("Let's touch base");
+  const double keystroke = median_ms([&] {
+    std::string typed = text;
+    typed.insert(at, (k++ % 2) ? "s" : "x");
+    sink += rapport::check_text(data, typed, pl, jp, "en", "email", "first", &cache).findings.size();
+  }, 101);
+  std::printf("message check, 2,000 words (%zu bytes): %.2f ms whole, %.3f ms after a keystroke (median)\n",
+              text.size(), check, keystroke);
   return sink == 0 ? 1 : 0;
 }

@@ -52,13 +52,41 @@
        */
       check: (text, from, to, options = {}) =>
         JSON.parse(mod.checkJson(String(text), from, to, options.channel || "email", options.stage || "first")),
+      /**
+       * Compose as last drawn: {text, from, to, language, score, selected, findings: [{rule, category, severity,
+       * begin, end (UTF-16), text, replacement}], anchors: {name: [x, y, w, h]}}.
+       */
+      compose: () => JSON.parse(mod.composeJson()),
+      /**
+       * Workshop as last drawn: {markets, page, presenting, exercise, text, remaining, problems: [{category, text,
+       * remains}], new_findings, exercises: [ids], anchors}.
+       */
+      workshop: () => JSON.parse(mod.workshopJson()),
+      /** The Cultures view's year calendar of the target market: {market, year, entries: [{name, start, end, kind, impact}]}. */
+      calendar: () => JSON.parse(mod.calendarJson()),
       /** Shows the comparison of two markets in the app (as the From and To pickers do). */
       setMarkets: (from, to) => mod.setMarkets(from, to),
+      /** Shows a view: "compose", "meeting", "cultures", "workshop", "about" or "data". */
+      setView: (view) => mod.setView(String(view)),
+      /** The Meeting planner as last drawn: {form, when, findings, slots, ics_filename, anchors}. */
+      meeting: () => JSON.parse(mod.meetingJson()),
+      /** Sets fields of the Meeting planner's form (as meeting().form has them); false if `form` is no object. */
+      setMeeting: (form) => mod.setMeetingJson(JSON.stringify(form)),
+      /**
+       * Loads data files as "Your data" does (all or nothing, on top of the shipped data; kept in this browser):
+       * [{name, text}] -> {ok, errors: ["file:line:col: error: ... [at /path]"], files: [{name, path, market, status}]}.
+       */
+      loadFiles: (files) => JSON.parse(mod.userFiles(JSON.stringify(files))),
+      /** "Your data" as last drawn: {files, attempt, errors, markets, export_market, confirm_clear, anchors}. */
+      userData: () => JSON.parse(mod.userDataJson()),
     });
+    if (window.rapportFiles) window.rapportFiles.attach(mod);  // files dropped on the page go to the app now
     // A link can carry the markets (never any text typed): ?from=US&to=DE
     const params = new URLSearchParams(location.search);
     const from = (params.get("from") || "").toUpperCase(), to = (params.get("to") || "").toUpperCase();
     if (/^[A-Z]{2}$/.test(from) && /^[A-Z]{2}$/.test(to)) mod.setMarkets(from, to);
+    const view = params.get("view");  // ?view=meeting opens the Meeting planner
+    if (["compose", "meeting", "cultures", "workshop", "about", "data"].includes(view)) mod.setView(view);
     resolveReady(window.rapport);
   }, (err) => { fail(err && err.message ? err.message : err); rejectReady(err); });
 })();

@@ -23,6 +23,7 @@
 #include "engine/compare.h"
 #include "engine/engine.h"
 #include "engine/holidays.h"
+#include "engine/ics.h"
 #include "engine/meeting.h"
 #include "engine/message.h"
 #include "engine/text.h"
@@ -324,38 +325,8 @@ int cmd_compare(Context& ctx, std::vector<std::string_view> args) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// [SECTION] holidays: text, JSON, or an iCalendar file (RFC 5545) that calendar apps import
+// [SECTION] holidays: text, JSON, or an iCalendar file (RFC 5545, engine/ics.h) that calendar apps import
 // ---------------------------------------------------------------------------------------------------------
-// iCalendar text escaping (RFC 5545 3.3.11) and line folding at 75 octets (3.1), never inside a UTF-8 sequence.
-std::string ics_escape(std::string_view v) {
-  std::string out;
-  for (char c : v) {
-    if (c == '\\' || c == ';' || c == ',') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
-void ics_line(std::ostream& os, const std::string& line) {
-  std::size_t pos = 0, width = 75;
-  while (line.size() - pos > width) {
-    std::size_t cut = pos + width;
-    while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-    os << line.substr(pos, cut - pos) << "\r\n ";
-    pos = cut;
-    width = 74;  // continuation lines start with a space
-  }
-  os << line.substr(pos) << "\r\n";
-}
-std::string compact(const rapport::CivilDate& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year, d.month, d.day);
-  return buf;
-}
-
 int cmd_holidays(Context& ctx, std::vector<std::string_view> args) {
   std::string format = "text";
   std::string region;
@@ -411,32 +382,7 @@ int cmd_holidays(Context& ctx, std::vector<std::string_view> args) {
     continue;
   }
   if (format == "ics") {
-    std::ostringstream os;
-    ics_line(os, "BEGIN:VCALENDAR");
-    ics_line(os, "VERSION:2.0");
-    ics_line(os, "PRODID:-//Rapport//Holidays " + rapport::version_info().rapport + "//EN");
-    ics_line(os, "CALSCALE:GREGORIAN");
-    ics_line(os, "X-WR-CALNAME:" + ics_escape(p->name_en + " " + std::to_string(year)));
-    for (const auto& o : hs.days) {
-      std::string summary = o.rule->name_en;
-      if (o.kind == "eve") summary = ctx.tr("ui.holiday.kind.eve") + ": " + summary;
-      if (o.observed) summary += " (" + ctx.tr("ui.holiday.observed", {{"date", o.actual.iso()}}) + ")";
-      std::string desc = kind_text(o) + ", " + ctx.tr("ui.holiday.impact." + o.impact);
-      if (o.estimated) desc += ". " + ctx.tr("ui.holiday.estimated");
-      if (!o.rule->note.empty()) desc += ". " + o.rule->note;
-      ics_line(os, "BEGIN:VEVENT");
-      ics_line(os, "UID:" + p->code + "-" + o.rule->id + "-" + o.kind + "-" + compact(o.start) + "@rapport.invalid");
-      ics_line(os, "DTSTAMP:" + compact(p->reviewed) + "T000000Z");
-      ics_line(os, "DTSTART;VALUE=DATE:" + compact(o.start));
-      ics_line(os, "DTEND;VALUE=DATE:" + compact(rapport::add_days(o.end, 1)));  // exclusive end
-      ics_line(os, "SUMMARY:" + ics_escape(summary));
-      ics_line(os, "DESCRIPTION:" + ics_escape(desc));
-      ics_line(os, "CATEGORIES:" + ics_escape(o.kind));
-      ics_line(os, std::string("TRANSP:") + (o.impact == "closed" ? "OPAQUE" : "TRANSPARENT"));
-      ics_line(os, "END:VEVENT");
-    }
-    ics_line(os, "END:VCALENDAR");
-    std::cout << os.str();
+    std::cout << rapport::holidays_ics(*ctx.engine.data(), "en", *p, year, hs);
     continue;
   }
   std::cout << ctx.tr("cli.holidays.header", {{"name", p->name_en}, {"code", p->code}, {"year", year_text},
@@ -535,7 +481,7 @@ int cmd_meeting(Context& ctx, std::vector<std::string_view> args) {
     }
   }
   if (plan.organiser_market.empty() || to_text.empty() || start_text.size() != 16 || start_text[10] != 'T' ||
-      (format != "text" && format != "json")) {
+      (format != "text" && format != "json" && format != "ics")) {
     return usage();
   }
   const auto date = rapport::parse_civil_date(start_text.substr(0, 10));
@@ -566,17 +512,17 @@ int cmd_meeting(Context& ctx, std::vector<std::string_view> args) {
     for (const auto& e : check.errors) std::cerr << "rapport: " << e << '\n';
     return kExitUsage;
   }
-  const auto proposals = rapport::find_slots(*ctx.engine.data(), plan, window, slots);
-  auto finding_text = [&](const rapport::MeetingFinding& f, const std::string& key) {
-    std::vector<rapport::MessageArg> margs;
-    for (const auto& [k, v] : f.args) margs.push_back({k, std::string_view(v)});
-    // The catalog takes an initializer list; pass up to the arguments a finding has.
-    const auto& a = margs;
-    auto arg = [&](std::size_t i) { return i < a.size() ? a[i] : rapport::MessageArg{"_", std::int64_t{0}}; };
-    return ctx.tr(key, {arg(0), arg(1), arg(2), arg(3), arg(4), arg(5)});
-  };
   bool problems = false;
   for (const auto& f : check.findings) problems = problems || f.severity == rapport::Severity::kProblem;
+  if (format == "ics") {
+    // The planned slot as a calendar event (the findings still decide the exit status).
+    std::cout << rapport::meeting_ics(*ctx.engine.data(), "en", plan, check, rapport::now_ms());
+    return problems ? kExitFindings : kExitOk;
+  }
+  const auto proposals = rapport::find_slots(*ctx.engine.data(), plan, window, slots);
+  auto finding_text = [&](const rapport::MeetingFinding& f, const std::string& key) {
+    return ctx.engine.data()->text("en", key, rapport::finding_args(f));
+  };
 
   if (format == "json") {
     json out = {{"kind", rapport::meeting_kind_name(plan.kind)}, {"duration_minutes", plan.duration},
@@ -623,6 +569,7 @@ int cmd_meeting(Context& ctx, std::vector<std::string_view> args) {
 // ---------------------------------------------------------------------------------------------------------
 int cmd_check(Context& ctx, std::vector<std::string_view> args) {
   std::string from, to, lang, channel = "email", stage = "first", format = "text", file;
+  rapport::CheckOptions options;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string_view a = args[i];
     const bool has_value = i + 1 < args.size();
@@ -630,6 +577,8 @@ int cmd_check(Context& ctx, std::vector<std::string_view> args) {
       const std::string v(args[++i]);
       if (a == "--from") from = v;
       else if (a == "--to") to = v;
+      else if (a == "--disable") options.disabled_rules.insert(v);
+      else if (a == "--allow") options.allowed.push_back(v);
       else if (a == "--lang") lang = v;
       else if (a == "--channel") channel = v;
       else if (a == "--stage") stage = v;
@@ -663,7 +612,10 @@ int cmd_check(Context& ctx, std::vector<std::string_view> args) {
     std::cerr << ctx.tr("cli.error.unreadable", {{"path", file}}) << '\n';
     return kExitUsage;
   }
-  const rapport::MessageReport r = rapport::check_text(*ctx.engine.data(), text, sender, target, lang, channel, stage);
+  options.language = lang;
+  options.channel = channel;
+  options.stage = stage;
+  const rapport::MessageReport r = rapport::check_text(*ctx.engine.data(), text, sender, target, options);
   bool serious = false;
   for (const auto& f : r.findings) serious = serious || f.severity != rapport::RuleSeverity::kSuggestion;
   static const char* kSeverity[] = {"suggestion", "warning", "problem"};
@@ -737,6 +689,8 @@ int cmd_validate(Context& ctx, std::vector<std::string_view> args) {
       name = "culture-profiles/" + base;
     } else if (path.parent_path().filename() == "rules") {
       name = "culture-profiles/rules/" + base;
+    } else if (path.parent_path().filename() == "exercises") {
+      name = "culture-profiles/exercises/" + base;
     } else if (path.parent_path().filename() == "i18n") {
       name = "i18n/" + base;
     } else if (rapport::data_kind(base) == rapport::DataKind::kSchema) {
@@ -756,9 +710,19 @@ int cmd_validate(Context& ctx, std::vector<std::string_view> args) {
     }
     ++checked;
     rapport::Engine scratch;
-    const std::vector<rapport::SourceFile> one = {{name, contents}};
+    std::vector<rapport::SourceFile> one = {{name, contents}};
+    if (rapport::data_kind(name) == rapport::DataKind::kExercises) {
+      // An exercise deck names markets and rule languages: check it against the data directory's profiles and packs.
+      std::vector<std::string> io_errors;
+      for (auto& f : rapport::platform::read_data_files(ctx.data_dir, {"culture-profiles"}, io_errors)) {
+        const auto kind = rapport::data_kind(f.name);
+        if (kind == rapport::DataKind::kProfile || kind == rapport::DataKind::kRulePack) one.push_back(std::move(f));
+      }
+    }
     auto errors = scratch.load(one);
-    for (auto& e : errors) e.file = path.string();  // report the path the user gave
+    for (auto& e : errors) {
+      if (e.file == name) e.file = path.string();  // report the path the user gave
+    }
     std::cerr << rapport::format_errors(errors);
     error_count += errors.size();
     bad_files += !errors.empty();

@@ -73,6 +73,10 @@ std::string_view Catalog::pattern(std::string_view key) const {
 }
 
 std::string Catalog::format(std::string_view key, std::initializer_list<MessageArg> args) const {
+  return format(key, std::span<const MessageArg>(args.begin(), args.size()));
+}
+
+std::string Catalog::format(std::string_view key, std::span<const MessageArg> args) const {
   auto it = entries_.find(key);
   if (it == entries_.end()) return "[" + std::string(key) + "]";
   std::vector<icu::UnicodeString> names;

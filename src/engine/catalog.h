@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -49,6 +50,8 @@ class Catalog {
   ///
   ///   cat.format("ui.meeting.holidays", {{"count", 2}})  // "2 holidays"
   std::string format(std::string_view key, std::initializer_list<MessageArg> args = {}) const;
+  /// The same, with arguments gathered at run time (a finding's `args` map, for example).
+  std::string format(std::string_view key, std::span<const MessageArg> args) const;
 
  private:
   Catalog() = default;

@@ -154,6 +154,7 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 }
 
 bool applies(const Rule& r, const MessageContext& ctx, std::string_view pack_language) {
+  if (ctx.disabled_rules.count(r.id)) return false;
   if (ctx.ignore_conditions) return true;
   const RuleCondition& w = r.when;
   if (!w.stages.empty() && !contains(w.stages, ctx.stage)) return false;
@@ -784,6 +785,7 @@ std::string ParagraphCache::signature(const std::vector<const RulePack*>& packs,
   for (const RulePack* p : packs) s += "|" + std::to_string(reinterpret_cast<std::uintptr_t>(p));
   s += "|" + (ctx.sender ? ctx.sender->code : std::string("-")) + "|" + (ctx.target ? ctx.target->code : std::string("-"));
   s += "|" + ctx.stage + "|" + ctx.channel + (ctx.ignore_conditions ? "|all" : "");
+  for (const auto& id : ctx.disabled_rules) s += "|-" + id;
   return s;
 }
 
@@ -806,7 +808,15 @@ std::vector<Finding> check_message(const std::vector<const RulePack*>& packs, st
       cache->context = sig;
     }
   }
-  return check_groups(groups, text, ctx, cache);
+  auto out = check_groups(groups, text, ctx, cache);
+  if (!ctx.allowed.empty()) {
+    std::vector<std::string> allowed;
+    for (const auto& a : ctx.allowed) allowed.push_back(fold_case(a));
+    std::erase_if(out, [&](const Finding& f) {
+      return std::find(allowed.begin(), allowed.end(), fold_case(f.text)) != allowed.end();
+    });
+  }
+  return out;
 }
 
 }  // namespace rapport

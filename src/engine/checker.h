@@ -3,6 +3,7 @@
 // this market and a fix.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,6 +21,10 @@ struct MessageContext {
   std::string channel = "email";  ///< email, chat, sms
   /// For the pack self-tests: apply every rule whatever its conditions.
   bool ignore_conditions = false;
+  /// Rules the user turned off (ids), and words or phrases the user accepts: a finding whose matched text is
+  /// one of them (ignoring case) is not reported.
+  std::set<std::string> disabled_rules;
+  std::vector<std::string> allowed;
 };
 
 struct Finding {

@@ -2,8 +2,10 @@
 
 #include <unicode/calendar.h>
 #include <unicode/datefmt.h>
+#include <unicode/dtptngen.h>
 #include <unicode/gregocal.h>
 #include <unicode/locid.h>
+#include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 #include <unicode/ucal.h>
 
@@ -151,6 +153,42 @@ std::optional<int> utc_offset_minutes(std::string_view time_zone, EpochMs when) 
   tz->getOffset(when, /*local=*/false, raw, dst, status);
   if (U_FAILURE(status)) return std::nullopt;
   return (raw + dst) / 60000;
+}
+
+std::string format_day(const CivilDate& date, std::string_view locale, std::string_view skeleton) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale loc = icu::Locale::forLanguageTag(std::string(locale), status);
+  if (U_FAILURE(status) || loc.isBogus()) return "";
+  std::unique_ptr<icu::DateTimePatternGenerator> gen(icu::DateTimePatternGenerator::createInstance(loc, status));
+  if (U_FAILURE(status)) return "";
+  const icu::UnicodeString pattern = gen->getBestPattern(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(skeleton.data(), static_cast<int32_t>(skeleton.size()))), status);
+  icu::SimpleDateFormat fmt(pattern, loc, status);
+  if (U_FAILURE(status)) return "";
+  // The date at noon UTC, formatted in UTC: no zone can move it to another day.
+  auto* cal = new icu::GregorianCalendar(icu::TimeZone::getGMT()->clone(), loc, status);
+  cal->setGregorianChange(-8.64e15, status);
+  fmt.adoptCalendar(cal);
+  const EpochMs noon = static_cast<double>(days_from_civil(date)) * 86400000.0 + 43200000.0;
+  icu::UnicodeString out;
+  fmt.format(noon, out);
+  if (U_FAILURE(status)) return "";
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
+}
+
+std::string utc_offset_text(int minutes) {
+  if (minutes == 0) return "UTC";
+  std::string out = minutes < 0 ? "UTC\u2212" : "UTC+";  // U+2212 MINUS SIGN
+  const int a = minutes < 0 ? -minutes : minutes;
+  out += std::to_string(a / 60);
+  if (a % 60) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, ":%02d", a % 60);
+    out += buf;
+  }
+  return out;
 }
 
 }  // namespace rapport

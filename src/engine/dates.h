@@ -60,4 +60,14 @@ bool is_known_zone(std::string_view time_zone);
 /// nullopt for an unknown zone.
 std::optional<int> utc_offset_minutes(std::string_view time_zone, EpochMs when);
 
+/// A Gregorian date as people read it in `locale`, from an ICU skeleton (the fields wanted, in any order; ICU
+/// picks the locale's pattern): "EEEMMMd" gives "Mon, Sep 21" in "en" and "Mo., 21. Sept." in "de". "" when ICU
+/// lacks the data.
+///
+///   format_day({2026, 9, 21}, "en", "EEEMMMd")  // "Mon, Sep 21"
+std::string format_day(const CivilDate& date, std::string_view locale, std::string_view skeleton);
+
+/// A UTC offset in minutes as a label: "UTC+9", "UTC+5:30", "UTC−3" (a real minus sign), "UTC" for 0.
+std::string utc_offset_text(int minutes);
+
 }  // namespace rapport

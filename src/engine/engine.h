@@ -25,6 +25,8 @@
 
 namespace rapport {
 
+struct ExerciseDeck;  // engine/exercises.h
+
 /// A data file: its name (a path relative to the data root, e.g. "i18n/en.json") and its contents.
 struct SourceFile {
   std::string name;
@@ -32,9 +34,10 @@ struct SourceFile {
 };
 
 /// The kinds of data file the engine knows, decided by the file's name.
-enum class DataKind { kCatalog, kProfile, kRulePack, kSchema, kUnknown };
+enum class DataKind { kCatalog, kProfile, kRulePack, kExercises, kSchema, kUnknown };
 /// "i18n/<lang>.json" is a catalog; "culture-profiles/<CODE>.json" (two capital letters) a culture profile;
-/// "culture-profiles/rules/<name>.json" a message rule pack;
+/// "culture-profiles/rules/<name>.json" a message rule pack; "culture-profiles/exercises/<lang>.json" a workshop
+/// exercise deck;
 /// "*.schema.json" a JSON Schema for editors (not loaded); anything else is unknown (and an error to load).
 DataKind data_kind(std::string_view name);
 
@@ -46,6 +49,7 @@ class DataSet {
   /// Shorthand: the message `key` in `language` (English where that language lacks it).
   std::string text(std::string_view language, std::string_view key,
                    std::initializer_list<MessageArg> args = {}) const;
+  std::string text(std::string_view language, std::string_view key, std::span<const MessageArg> args) const;
   std::vector<std::string> languages() const;
 
   /// The profile of a market by ISO code ("JP"), case-insensitive; nullptr when there is none.
@@ -54,6 +58,9 @@ class DataSet {
   const std::map<std::string, Profile, std::less<>>& profiles() const { return profiles_; }
   /// The message rule packs, by file name.
   std::vector<const RulePack*> rule_packs() const;
+  /// The workshop exercise deck for trainers working in `language`, falling back to English; nullptr when none
+  /// is loaded. Include engine/exercises.h to use it.
+  const ExerciseDeck* exercises(std::string_view language) const;
 
  private:
   friend class Engine;
@@ -61,6 +68,7 @@ class DataSet {
   std::map<std::string, Profile, std::less<>> profiles_;
   std::set<std::string, std::less<>> user_codes_;  // markets a user's file provided
   std::map<std::string, RulePack, std::less<>> packs_;
+  std::map<std::string, std::shared_ptr<const ExerciseDeck>, std::less<>> decks_;  // by language
 };
 
 class Engine {

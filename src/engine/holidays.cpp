@@ -274,6 +274,12 @@ bool in_force(const Holiday& h, const CivilDate& d) {
   return !(h.from && d < *h.from) && !(h.to && *h.to < d);
 }
 
+// Whether the rule holds on some day of `year`: outside its `from`/`to` a table has nothing to list, so a
+// one-off (a date table limited to its year) warns about no other year.
+bool in_force_in(const Holiday& h, int year) {
+  return !(h.from && CivilDate{year, 12, 31} < *h.from) && !(h.to && *h.to < CivilDate{year, 1, 1});
+}
+
 bool region_matches(const Holiday& h, std::string_view region) {
   if (h.regions.empty() || region == "*") return true;
   if (region.empty()) return false;
@@ -300,7 +306,10 @@ YearHolidays base_occurrences(const Profile& p, int year, std::string_view regio
     if (official != h.official.end()) {
       starts = official->second;  // the official calendar's own dates for this year
     } else {
-      for (CivilDate d : base_dates(h.date, year, p, h.id, out.warnings)) {
+      std::vector<std::string> missing;
+      const std::vector<CivilDate> found = base_dates(h.date, year, p, h.id, missing);
+      if (in_force_in(h, year)) out.warnings.insert(out.warnings.end(), missing.begin(), missing.end());
+      for (CivilDate d : found) {
         d = cals.add(d, h.date.offset);
         for (const auto& mv : h.moves) {
           if (cals.weekday(d) == mv.if_weekday) {

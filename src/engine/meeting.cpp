@@ -14,6 +14,7 @@
 // [SECTION] A participant's calendar: zone offsets and what each local date is
 // [SECTION] check_meeting
 // [SECTION] find_slots
+// [SECTION] local_days
 
 namespace rapport {
 
@@ -44,8 +45,34 @@ std::optional<Channel> parse_channel(std::string_view s) {
   if (s == "in_person") return Channel::kInPerson;
   return std::nullopt;
 }
+std::string_view channel_name(Channel c) {
+  return c == Channel::kPhone ? "phone" : c == Channel::kInPerson ? "in_person" : "video";
+}
+std::string_view meeting_kind_key(MeetingKind k) {
+  switch (k) {
+    case MeetingKind::kFirst: return "ui.meeting.kind.first";
+    case MeetingKind::kFollowUp: return "ui.meeting.kind.follow_up";
+    case MeetingKind::kNegotiation: return "ui.meeting.kind.negotiation";
+    case MeetingKind::kDecision: return "ui.meeting.kind.decision";
+    case MeetingKind::kReview: return "ui.meeting.kind.review";
+    case MeetingKind::kMeal: return "ui.meeting.kind.meal";
+  }
+  return "ui.meeting.kind.follow_up";
+}
+std::string_view channel_key(Channel c) {
+  return c == Channel::kPhone ? "ui.meeting.channel.phone"
+         : c == Channel::kInPerson ? "ui.meeting.channel.in_person"
+                                   : "ui.meeting.channel.video";
+}
 std::string_view severity_name(Severity s) {
   return s == Severity::kProblem ? "problem" : s == Severity::kWarning ? "warning" : "suggestion";
+}
+
+std::vector<MessageArg> finding_args(const MeetingFinding& f) {
+  std::vector<MessageArg> out;
+  out.reserve(f.args.size());
+  for (const auto& [k, v] : f.args) out.push_back({k, std::string_view(v)});
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -84,6 +111,20 @@ class ParticipantCalendar {
 
   const Profile& profile() const { return profile_; }
   const std::string& zone() const { return zone_; }
+  const std::string& region() const { return region_; }
+
+  /// The holiday-calendar entries that cover `d` (with no region given: the regional ones too).
+  std::vector<const HolidayOccurrence*> occurrences_on(const CivilDate& d) {
+    std::vector<const HolidayOccurrence*> out;
+    // A period that started the year before (the turn of the year, Ramadan in December) still covers January.
+    for (const int y : {d.year - 1, d.year}) {
+      if (y < d.year && d.month != 1) continue;
+      for (const auto& o : year(y).days) {
+        if (!(d < o.start) && !(o.end < d)) out.push_back(&o);
+      }
+    }
+    return out;
+  }
 
   int offset_minutes(EpochMs when) const {
     int32_t raw = 0, dst = 0;
@@ -102,8 +143,8 @@ class ParticipantCalendar {
     if (it != days_.end()) return it->second;
     DayInfo info;
     info.working = profile_.working_days_on(d) & (1u << static_cast<unsigned>(weekday_of(d)));
-    for (const auto& o : year(d.year).days) {
-      if (d < o.start || o.end < d) continue;
+    for (const HolidayOccurrence* occurrence : occurrences_on(d)) {
+      const HolidayOccurrence& o = *occurrence;
       if (region_.empty() && !o.rule->regions.empty()) {
         // No region given: a regional day off is worth knowing about, not a reason to block the day.
         if (o.kind == "public" && o.impact == "closed") {
@@ -383,6 +424,58 @@ std::vector<SlotProposal> find_slots(const DataSet& data, const MeetingPlan& pla
       s.times.push_back(ls);
     }
     out.push_back(s);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// [SECTION] local_days
+// ---------------------------------------------------------------------------------------------------------
+std::vector<ParticipantDays> local_days(const DataSet& data, const MeetingPlan& plan, EpochMs from, EpochMs to) {
+  std::vector<ParticipantDays> out;
+  Resolved res = resolve(data, plan);
+  if (!res.errors.empty() || !(from < to)) return out;
+  for (auto& cal : res.cals) {
+    ParticipantDays row{cal->profile().code, cal->zone(), cal->region(), {}};
+    const auto& wt = cal->profile().working_time;
+    const CivilDate last = cal->local(to - 1).date;
+    for (CivilDate d = cal->local(from).date; !(last < d); d = add_days(d, 1)) {
+      const DayInfo& info = cal->day(d);
+      LocalDay day;
+      day.date = d;
+      // Every instant through the zone: days are 23 or 25 hours long when the clocks change.
+      day.start = from_local(d, 0, cal->zone()).value_or(0);
+      day.end = from_local(add_days(d, 1), 0, cal->zone()).value_or(day.start + 86400000.0);
+      day.working_day = info.working;
+      day.closed = info.off != nullptr || (info.period && info.period->impact == "closed");
+      day.reduced = info.eve != nullptr;
+      day.period = info.period != nullptr;
+      day.regional = info.regional != nullptr;
+      day.ramadan = info.ramadan != nullptr;
+      day.hours = wt.hours;
+      if (info.short_end >= 0) day.hours.end = std::min(info.short_end, wt.hours.end);
+      day.lunch = wt.lunch;
+      day.meeting_hours = wt.meeting_hours;
+      day.work_start = day.work_end = day.lunch_start = day.lunch_end = day.core_start = day.core_end = day.start;
+      if (day.open()) {
+        auto place = [&](int minutes) {
+          return from_local(d, minutes, cal->zone()).value_or(day.start + minutes * 60000.0);
+        };
+        day.work_start = place(day.hours.start);
+        day.work_end = place(day.hours.end);
+        day.lunch_start = place(day.lunch.start);
+        day.lunch_end = place(day.lunch.end);
+        day.core_start = place(day.meeting_hours.start);
+        day.core_end = place(day.meeting_hours.end);
+      }
+      for (const HolidayOccurrence* o : cal->occurrences_on(d)) {
+        DayEvent e{o->rule->name_en, o->rule->name_native, o->kind, o->impact, o->estimated, {}};
+        if (cal->region().empty()) e.regions = o->rule->regions;
+        day.events.push_back(std::move(e));
+      }
+      row.days.push_back(std::move(day));
+    }
+    out.push_back(std::move(row));
   }
   return out;
 }

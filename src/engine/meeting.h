@@ -21,6 +21,16 @@ std::optional<MeetingKind> parse_meeting_kind(std::string_view s);
 std::string_view meeting_kind_name(MeetingKind k);
 std::optional<Channel> parse_channel(std::string_view s);
 std::string_view severity_name(Severity s);
+/// "video", "phone", "in_person".
+std::string_view channel_name(Channel c);
+/// Catalog keys of the names people read: "ui.meeting.kind.first" ("First meeting"), "ui.meeting.channel.video".
+std::string_view meeting_kind_key(MeetingKind k);
+std::string_view channel_key(Channel c);
+/// Every kind and channel, in the order a picker lists them.
+inline constexpr MeetingKind kAllMeetingKinds[] = {MeetingKind::kFirst,       MeetingKind::kFollowUp,
+                                                   MeetingKind::kNegotiation, MeetingKind::kDecision,
+                                                   MeetingKind::kReview,      MeetingKind::kMeal};
+inline constexpr Channel kAllChannels[] = {Channel::kVideo, Channel::kPhone, Channel::kInPerson};
 
 struct Participant {
   std::string market;  ///< ISO code of a loaded profile
@@ -56,6 +66,12 @@ struct MeetingFinding {
   std::map<std::string, std::string> args;
 };
 
+/// A finding's `args` as catalog arguments (views into `f`, which must outlive them), for its why_key and fix_key:
+///
+///   const auto args = finding_args(f);
+///   data.text("en", f.why_key, args);
+std::vector<MessageArg> finding_args(const MeetingFinding& f);
+
 struct MeetingCheck {
   std::vector<LocalSlot> times;  ///< the organiser first, then the participants
   std::vector<MeetingFinding> findings;  ///< most severe first
@@ -76,5 +92,47 @@ struct SlotProposal {
 /// hours or a day apart, best first.
 std::vector<SlotProposal> find_slots(const DataSet& data, const MeetingPlan& plan, int days = 14, int count = 5,
                                      int step = 15);
+
+/// One entry of a market's holiday calendar as it touches a local day (for timelines and their tooltips).
+struct DayEvent {
+  std::string name, name_native;     ///< the holiday's names (for an eve: of the holiday it precedes)
+  std::string kind;                  ///< public observance period half_day working_day eve
+  std::string impact;                ///< closed reduced normal
+  bool estimated = false;            ///< the date follows the moon or an announcement
+  std::vector<std::string> regions;  ///< non-empty: a day off only there (the participant gave no region)
+};
+
+/// One local calendar day of a participant, classified as check_meeting and find_slots see it.
+struct LocalDay {
+  CivilDate date;
+  EpochMs start = 0, end = 0;  ///< local midnight and the next one (23 or 25 hours apart when the clocks change)
+  bool working_day = false;    ///< a working day by the market's week, or a make-up working day
+  bool closed = false;         ///< a public holiday, or a period when offices close
+  bool reduced = false;        ///< an eve or half day: work ends early, many take the day off
+  bool period = false;         ///< in a holiday period or observance that slows business
+  bool regional = false;       ///< a public holiday in some regions (the participant gave none)
+  bool ramadan = false;
+  TimeSpan hours, lunch, meeting_hours;  ///< local minutes; `hours.end` is already cut on short days
+  /// The same spans as instants (equal to `start` when the day is not a working day), so a timeline on a UTC axis
+  /// needs no zone arithmetic.
+  EpochMs work_start = 0, work_end = 0, lunch_start = 0, lunch_end = 0, core_start = 0, core_end = 0;
+  std::vector<DayEvent> events;  ///< what the holiday calendar says about the day, in calendar order
+  /// People work this day (a working day that is not closed).
+  bool open() const { return working_day && !closed; }
+};
+
+/// A participant's local days over a window.
+struct ParticipantDays {
+  std::string market, zone, region;
+  std::vector<LocalDay> days;  ///< every local day that overlaps the window, in order
+};
+
+/// The local days of the organiser and each participant of `plan` (the organiser first, as in
+/// MeetingCheck::times) that overlap the instants [from, to): weekends, working hours, lunch, holidays, eves
+/// and periods from the holiday engine, each day with its local midnights as instants. Empty when the plan names
+/// an unknown market or zone (check_meeting reports those).
+///
+///   auto rows = local_days(data, plan, start - 86400000.0, start + 2 * 86400000.0);  // three days around it
+std::vector<ParticipantDays> local_days(const DataSet& data, const MeetingPlan& plan, EpochMs from, EpochMs to);
 
 }  // namespace rapport

@@ -55,6 +55,16 @@ std::string detect_language(std::string_view text) {
 
 MessageReport check_text(const DataSet& data, std::string_view text, const Profile* sender, const Profile* target,
                          std::string_view language, std::string channel, std::string stage, ParagraphCache* cache) {
+  CheckOptions o;
+  o.language = std::string(language);
+  o.channel = std::move(channel);
+  o.stage = std::move(stage);
+  return check_text(data, text, sender, target, o, cache);
+}
+
+MessageReport check_text(const DataSet& data, std::string_view text, const Profile* sender, const Profile* target,
+                         const CheckOptions& options, ParagraphCache* cache) {
+  const std::string_view language = options.language;
   MessageReport r;
   Utf8Repair repaired = repair_utf8(text);
   r.invalid_utf8 = std::move(repaired.bad_offsets);
@@ -72,8 +82,10 @@ MessageReport check_text(const DataSet& data, std::string_view text, const Profi
   MessageContext ctx;
   ctx.sender = sender;
   ctx.target = target;
-  ctx.channel = std::move(channel);
-  ctx.stage = std::move(stage);
+  ctx.channel = options.channel;
+  ctx.stage = options.stage;
+  ctx.disabled_rules = options.disabled_rules;
+  ctx.allowed = options.allowed;
   r.findings = check_message(data.rule_packs(), r.language, checked, ctx, cache);
 
   // The fit score: each finding costs by severity, overall and on its dimension.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,17 @@ struct MessageReport {
   int score = 100;           ///< fit for the target market, 0-100
   std::array<int, kDimCount> dim_scores{};  ///< the same per dimension (100 = nothing found there)
 };
+
+/// How to check: the language ("" = detect), channel, stage, and the user's choices.
+struct CheckOptions {
+  std::string language;
+  std::string channel = "email";
+  std::string stage = "first";
+  std::set<std::string> disabled_rules;  ///< rule ids turned off
+  std::vector<std::string> allowed;      ///< words or phrases never flagged
+};
+MessageReport check_text(const DataSet& data, std::string_view text, const Profile* sender, const Profile* target,
+                         const CheckOptions& options, ParagraphCache* cache = nullptr);
 
 /// Checks `text` from `sender` to `target`. `language` "" = detect. `channel`: email, chat, sms;
 /// `stage`: first, ongoing, close.

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,11 @@ enum class RuleKind {
   kCommercial,
 };
 enum class RuleSeverity { kSuggestion, kWarning, kProblem };
+
+/// The categories a rule may have (the same list load_rule_pack accepts; exercise problems use it too).
+inline constexpr std::array<std::string_view, 15> kRuleCategories = {
+    "directness", "pressure", "formality", "greeting", "address", "pronoun", "ambiguity", "idiom",
+    "jargon", "judgement", "passive-aggressive", "mass-message", "holiday-greeting", "compliance", "style"};
 
 struct RangeCondition {
   double min = -1e9, max = 1e9;

@@ -1,12 +1,216 @@
 #include "web/app.h"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+
+#include "engine/ics.h"
+#include "engine/report.h"
 
 namespace rapport::ui {
 
 App::App(Engine& engine, Platform& platform, int startup_data_errors)
-    : engine_(engine), platform_(platform), startup_data_errors_(startup_data_errors) {}
+    : engine_(engine), platform_(platform), startup_data_errors_(startup_data_errors) {
+  // Settings kept on this machine from the last visit: markets and the Compose options (the draft itself
+  // is kept by the editor).
+  const auto markets = nlohmann::json::parse(platform_.load_setting("markets"), nullptr, false);
+  if (markets.is_object()) {
+    const std::string from = markets.value("from", ""), to = markets.value("to", "");
+    if (engine_.data()->profile(from) && engine_.data()->profile(to)) {
+      from_ = from;
+      to_ = to;
+    }
+  }
+  const auto compose = nlohmann::json::parse(platform_.load_setting("compose"), nullptr, false);
+  if (!compose.is_discarded()) from_json(compose, compose_);
+  const auto workshop = nlohmann::json::parse(platform_.load_setting("workshop"), nullptr, false);
+  if (!workshop.is_discarded()) from_json(workshop, workshop_);
+}
+
+void App::save_settings() {
+  platform_.save_setting("markets", nlohmann::json{{"from", from_}, {"to", to_}}.dump());
+  platform_.save_setting("compose", nlohmann::json(compose_).dump());
+  platform_.save_setting("workshop", nlohmann::json(workshop_).dump());
+}
+
+void App::on_workshop_input(const std::string& text) {
+  if (!workshop_model_.exercise || workshop_editor_exercise_ != workshop_model_.exercise->id) return;
+  auto& rewrite = workshop_.rewrites[workshop_model_.exercise->id];
+  if (rewrite == text) return;
+  rewrite = text;
+  save_settings();
+  platform_.request_frame();
+}
+
+// The Workshop tab: markets side by side, or an exercise with the participants' rewrite in a text box.
+void App::draw_workshop(const DataSet& data, const Tr& tr) {
+  if (workshop_.markets.size() < 2) workshop_.markets = {from_, to_};
+  const std::string id = workshop_.exercise;
+  const auto it = workshop_.rewrites.find(id);
+  const std::string text = it != workshop_.rewrites.end() ? it->second : "";
+  if (workshop_model_.data != &data || !workshop_model_.exercise || workshop_model_.exercise->id != id ||
+      workshop_model_.text != (it != workshop_.rewrites.end() ? text : workshop_model_.exercise->draft)) {
+    if (workshop_model_.data != &data) workshop_cache_.clear();
+    workshop_model_ = make_workshop_model(data, workshop_, workshop_cache_);
+    if (workshop_model_.exercise && workshop_.exercise != workshop_model_.exercise->id) {
+      workshop_.exercise = workshop_model_.exercise->id;
+    }
+  }
+  workshop_anchors_.clear();
+  const WorkshopEvents ev = draw_workshop_view(workshop_, workshop_model_, data, tr, fonts_, workshop_anchors_);
+  workshop_open_ = true;
+  if (ev.presenting_changed) {
+    platform_.set_text_scale(workshop_.presenting ? 1.4f : 1.0f);
+    platform_.set_fullscreen(workshop_.presenting);
+    apply_theme(workshop_.presenting ? Theme::kContrast : Theme::kLight, ImGui::GetStyle());
+  }
+  if (ev.reset_rewrite && workshop_model_.exercise) {
+    workshop_.rewrites.erase(workshop_model_.exercise->id);
+    workshop_editor_exercise_.clear();
+  }
+  // The text box shows the open exercise's rewrite; a new exercise (or a reset) gives it that text.
+  if (ev.editor.z > 0 && workshop_model_.exercise && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+    if (workshop_editor_exercise_ != workshop_model_.exercise->id || ev.reset_rewrite) {
+      const std::string& ex = workshop_model_.exercise->id;
+      workshop_editor_exercise_ = ex;
+      const auto r = workshop_.rewrites.find(ex);
+      platform_.set_editor_text("workshop", r != workshop_.rewrites.end() ? r->second : workshop_model_.exercise->draft);
+    }
+    platform_.show_editor("workshop", ev.editor.x, ev.editor.y, ev.editor.z, ev.editor.w, ImGui::GetFontSize(), "",
+                          tr("ui.workshop.rewrite"));
+    std::vector<EditorMark> marks;
+    const auto& fs = workshop_model_.status.report.findings;
+    for (std::size_t i = 0; i < fs.size(); ++i) {
+      marks.push_back({fs[i].begin_utf16, fs[i].end_utf16, static_cast<int>(fs[i].severity), static_cast<int>(i)});
+    }
+    platform_.set_editor_marks("workshop", marks, -1);
+  } else {
+    platform_.hide_editor("workshop");
+  }
+  if (ev.changed || ev.open_exercise || ev.reset_rewrite) save_settings();
+  if (ev.changed || ev.open_exercise || ev.reset_rewrite || ev.presenting_changed) platform_.request_frame();
+}
+
+void App::on_editor_input(const std::string& editor, const std::string& text) {
+  if (editor == "workshop") {
+    on_workshop_input(text);
+    return;
+  }
+  if (text == compose_.text) return;
+  compose_.text = text;
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) compose_.ignored.clear();  // a new draft
+  platform_.request_frame();
+}
+
+void App::on_editor_caret(const std::string& editor, std::size_t offset) {
+  if (editor != "compose") return;
+  const int at = finding_at(compose_model_, offset);
+  if (at < 0 || at == compose_.selected) return;
+  compose_.selected = at;
+  compose_.scroll_to_selected = true;
+  platform_.request_frame();
+}
+
+// The Compose tab: rebuild the check when the draft or its context changed, place the editor, act on events.
+void App::draw_compose(const DataSet& data, const Tr& tr) {
+  const std::string key = compose_key(compose_, from_, to_);
+  if (compose_model_.data != &data || compose_model_.text != compose_.text || compose_model_.key != key) {
+    if (compose_model_.data != &data) {
+      compose_cache_.clear();
+      // Example drafts to try: the exercise deck's flawed drafts.
+      examples_.clear();
+      if (const ExerciseDeck* deck = data.exercises(language_)) {
+        for (const Exercise& e : deck->exercises) examples_.push_back({e.title, e.from, e.to, e.channel, e.stage, e.draft});
+      }
+    }
+    const std::size_t before = compose_model_.report.findings.size();
+    const bool was_empty = compose_model_.text.empty();
+    compose_model_ = make_compose_model(data, compose_, from_, to_, compose_cache_);
+    if (compose_.selected >= static_cast<int>(compose_model_.report.findings.size())) compose_.selected = -1;
+    std::vector<EditorMark> marks;
+    for (std::size_t i = 0; i < compose_model_.report.findings.size(); ++i) {
+      const auto& f = compose_model_.report.findings[i];
+      marks.push_back({f.begin_utf16, f.end_utf16, static_cast<int>(f.severity), static_cast<int>(i)});
+    }
+    platform_.set_editor_marks("compose", marks, compose_.selected);
+    const auto& fs = compose_model_.report.findings;
+    if (!compose_model_.text.empty() && (fs.size() != before || was_empty)) {
+      auto count = [&](RuleSeverity s) {
+        return static_cast<std::int64_t>(std::count_if(fs.begin(), fs.end(), [&](const Finding& f) { return f.severity == s; }));
+      };
+      platform_.announce(tr("ui.compose.announce", {{"target", compose_model_.target_name},
+                                                    {"problems", count(RuleSeverity::kProblem)},
+                                                    {"warnings", count(RuleSeverity::kWarning)},
+                                                    {"suggestions", count(RuleSeverity::kSuggestion)},
+                                                    {"score", std::int64_t{compose_model_.report.score}}}));
+    }
+  }
+  compose_anchors_.clear();
+  const bool scrolling = compose_.scroll_to_selected;  // ImGui scrolls in the next frame: draw it
+  const ComposeEvents ev = draw_compose_view(compose_, compose_model_, examples_, tr, fonts_, compose_anchors_);
+  compose_open_ = true;
+  // The editor sits where the view left room, unless a popup (a market list, a menu) is open over it.
+  const float font_px = ImGui::GetFontSize();
+  if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+    platform_.hide_editor("compose");
+  } else {
+    platform_.show_editor("compose", ev.editor.x, ev.editor.y, ev.editor.z, ev.editor.w, font_px,
+                          tr("ui.compose.placeholder", {{"target", compose_model_.target_name}}), tr("ui.compose.editor"));
+  }
+  const auto& fs = compose_model_.report.findings;
+  auto valid = [&](int i) { return i >= 0 && i < static_cast<int>(fs.size()); };
+  if (valid(ev.apply)) {
+    const auto& f = fs[static_cast<std::size_t>(ev.apply)];
+    platform_.replace_in_editor("compose", f.begin_utf16, f.end_utf16, f.replacement);  // the editor reports the new text
+  }
+  if (valid(ev.select)) {
+    const auto& f = fs[static_cast<std::size_t>(ev.select)];
+    std::vector<EditorMark> marks;
+    for (std::size_t i = 0; i < fs.size(); ++i) {
+      marks.push_back({fs[i].begin_utf16, fs[i].end_utf16, static_cast<int>(fs[i].severity), static_cast<int>(i)});
+    }
+    platform_.set_editor_marks("compose", marks, ev.select);
+    platform_.select_in_editor("compose", f.begin_utf16, f.end_utf16);
+  }
+  if (valid(ev.ignore)) {
+    const auto& f = fs[static_cast<std::size_t>(ev.ignore)];
+    compose_.ignored.insert(f.rule_id + "\n" + f.text);
+    compose_.selected = -1;
+  }
+  if (valid(ev.disable)) {
+    compose_.disabled_rules.insert(fs[static_cast<std::size_t>(ev.disable)].rule_id);
+    compose_.selected = -1;
+    save_settings();
+  }
+  if (ev.restore_rules) {
+    compose_.disabled_rules.clear();
+    save_settings();
+  }
+  if (ev.options_changed) save_settings();
+  if (ev.copy) platform_.copy_text(compose_.text);
+  if (ev.example >= 0 && ev.example < static_cast<int>(examples_.size())) {
+    const ExampleDraft& e = examples_[static_cast<std::size_t>(ev.example)];
+    compose_.channel = e.channel;
+    compose_.stage = e.stage;
+    compose_.ignored.clear();
+    set_markets(e.from, e.to);
+    platform_.set_editor_text("compose", e.text);
+  }
+  if (ev.export_report && compose_model_.markets_ok) {
+    CheckOptions o;
+    o.channel = compose_.channel;
+    o.stage = compose_.stage;
+    const std::string html = html_report(data, language_, compose_model_.report, *data.profile(from_), *data.profile(to_),
+                                         o, now_ms(), status_.time_zone);
+    platform_.download("rapport-" + from_ + "-" + to_ + ".html", "text/html;charset=utf-8", html);
+  }
+  if (scrolling || ev.apply >= 0 || ev.select >= 0 || ev.ignore >= 0 || ev.disable >= 0 || ev.restore_rules ||
+      ev.options_changed || ev.example >= 0) {
+    platform_.request_frame();
+  }
+}
 
 void App::refresh_status() {
   const EpochMs now = now_ms();
@@ -15,12 +219,48 @@ void App::refresh_status() {
   status_ = make_status_model(now, platform_.local_time_zone(), language_);
   status_.data_errors = startup_data_errors_;
   status_minute_ = minute;
+  if (auto local = to_local(now, status_.time_zone)) today_ = local->date;
+}
+
+void App::set_view(const std::string& view) {
+  pending_view_ = view;
+  platform_.request_frame();
+}
+
+int App::tab_flags(const char* view) const { return pending_view_ == view ? ImGuiTabItemFlags_SetSelected : 0; }
+
+void App::set_meeting_form(const MeetingForm& form) {
+  meeting_form_ = form;
+  meeting_ready_ = true;
+  if (!form.organiser_market.empty() && form.organiser_market != from_) {
+    from_ = form.organiser_market;  // the top bar shows the organiser; the form keeps the zone it was given
+    cultures_data_ = nullptr;
+  }
+  platform_.request_frame();
+}
+
+// The model follows the form, the data and the date; it is rebuilt only when one of them changed.
+void App::refresh_meeting(const DataSet& data) {
+  if (!meeting_ready_) {
+    meeting_form_ = default_meeting_form(data, from_, to_, platform_.local_time_zone(), today_);
+    if (ImGui::GetIO().DisplaySize.x < 600) meeting_form_.timeline_days = 1;  // a phone: one day reads best
+    meeting_ready_ = true;
+  }
+  if (meeting_data_ == &data && meeting_today_ == today_ && meeting_.form == meeting_form_) return;
+  meeting_ = make_meeting_model(data, meeting_form_, today_, language_);
+  meeting_data_ = &data;
+  meeting_today_ = today_;
+  platform_.request_frame();  // the new content lays out in the next frame
 }
 
 void App::set_markets(const std::string& from, const std::string& to) {
+  if (meeting_ready_) {
+    follow_markets(meeting_form_, *engine_.data(), from_, to_, from, to, platform_.local_time_zone());
+  }
   from_ = from;
   to_ = to;
   cultures_data_ = nullptr;  // rebuilt on the next frame
+  save_settings();
 }
 
 namespace {
@@ -96,6 +336,7 @@ void App::frame() {
     cultures_ = make_cultures_model(*data, from_, to_);
     cultures_data_ = data.get();
   }
+  refresh_data_model(*data);
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
@@ -107,8 +348,17 @@ void App::frame() {
   ImGui::Spacing();
 
   const float footer_h = ImGui::GetTextLineHeightWithSpacing() * 1.6f;
+  meeting_state_.anchors.clear();
+  compose_open_ = false;
+  workshop_open_ = false;
   if (ImGui::BeginTabBar("views")) {
-    if (ImGui::BeginTabItem(tr("ui.tab.cultures").c_str())) {
+    if (ImGui::BeginTabItem(tr("ui.tab.compose").c_str(), nullptr, tab_flags("compose"))) {
+      ImGui::BeginChild("compose", ImVec2(0, -footer_h), ImGuiChildFlags_None);
+      draw_compose(*data, tr);
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(tr("ui.tab.cultures").c_str(), nullptr, tab_flags("cultures"))) {
       ImGui::BeginChild("cultures", ImVec2(0, -footer_h), ImGuiChildFlags_None);
       // Centred, no wider than reads well.
       const float max_w = 980.0f;
@@ -118,11 +368,48 @@ void App::frame() {
       ImGui::BeginChild("cultures-body", ImVec2(body_w, 0),
                         ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
       draw_cultures_view(cultures_, tr, fonts_);
+      // The target market's year: holidays, periods, half days, make-up days.
+      if (const Profile* target = data->profile(to_)) {
+        if (calendar_year_ == 0) calendar_year_ = today_.year > 0 ? today_.year : 2026;
+        if (calendar_data_ != data.get() || calendar_.market != target || calendar_.year != calendar_year_) {
+          calendar_ = make_year_calendar(*target, calendar_year_);
+          calendar_data_ = data.get();
+        }
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::Spacing();
+        const int year = draw_year_calendar(calendar_, tr, fonts_);
+        if (year != calendar_year_) {
+          calendar_year_ = year;
+          platform_.request_frame();
+        }
+      }
       ImGui::EndChild();
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(tr("ui.tab.about").c_str())) {
+    const bool meeting_open = ImGui::BeginTabItem(tr("ui.tab.meeting").c_str(), nullptr, tab_flags("meeting"));
+    meeting_state_.anchors["tab.meeting"] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                             ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+    if (meeting_open) {
+      refresh_meeting(*data);
+      ImGui::BeginChild("meeting", ImVec2(0, -footer_h), ImGuiChildFlags_None);
+      const MeetingEvents ev = draw_meeting_view(meeting_form_, meeting_, meeting_state_, *data, tr, fonts_, now_ms());
+      ImGui::EndChild();
+      if (!(meeting_form_ == meeting_.form)) platform_.request_frame();  // rebuilt at the start of the next frame
+      if (ev.export_ics && meeting_.errors.empty() && !meeting_.check.times.empty()) {
+        platform_.download(meeting_.ics_filename, "text/calendar;charset=utf-8",
+                           meeting_ics(*data, language_, meeting_.plan, meeting_.check, now_ms()));
+      }
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(tr("ui.tab.workshop").c_str(), nullptr, tab_flags("workshop"))) {
+      ImGui::BeginChild("workshop", ImVec2(0, -footer_h), ImGuiChildFlags_None);
+      draw_workshop(*data, tr);
+      ImGui::EndChild();
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(tr("ui.tab.about").c_str(), nullptr, tab_flags("about"))) {
       ImGui::BeginChild("about", ImVec2(0, -footer_h), ImGuiChildFlags_None);
       const float max_w = 760.0f;
       const float avail = ImGui::GetContentRegionAvail().x;
@@ -135,14 +422,19 @@ void App::frame() {
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
+    draw_data_tab(*data, tr, footer_h);  // "Your data" (web/app_data.cpp)
     ImGui::EndTabBar();
   }
+  pending_view_.clear();
+  if (!compose_open_) platform_.hide_editor("compose");
+  if (!workshop_open_) platform_.hide_editor("workshop");
 
   // Footer, at the bottom of the window: the privacy promise.
   ImGui::SetCursorPosY(ImGui::GetWindowHeight() - footer_h);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   text_in(fonts_.small, tr("ui.privacy.offline"));
   ImGui::PopStyleColor();
+  if (data_state_.dragging) draw_drop_overlay(tr, fonts_);
   ImGui::End();
 }
 

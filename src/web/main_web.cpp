@@ -10,8 +10,10 @@
 #include "platform/data_files.h"
 #include "platform/icu_data_source.h"
 #include "engine/compare.h"
+#include "engine/exercises.h"
 #include "engine/message.h"
 #include "web/app.h"
+#include "web/data_web.h"
 #include "web/platform_web.h"
 
 namespace {
@@ -78,13 +80,103 @@ void set_markets(const std::string& from, const std::string& to) {
   g_app->set_markets(from, to);
   g_web->request_frame();
 }
+
+void set_view(const std::string& view) { g_app->set_view(view); }
+
+// The Meeting planner as last drawn (see meeting_json in web/views/meeting_view.h).
+std::string meeting_json() { return rapport::ui::meeting_json(g_app->meeting(), g_app->meeting_state()).dump(); }
+
+// Applies a stored form (JSON, fields as MeetingForm's to_json writes them; missing or bad ones keep their
+// value). False when the text is not a JSON object.
+bool set_meeting_json(const std::string& text) {
+  const auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return false;
+  rapport::ui::MeetingForm form = g_app->meeting_form();
+  rapport::ui::from_json(j, form);
+  g_app->set_meeting_form(form);
+  return true;
+}
+
+// The message editor (web/editor.js) reports here. Before the app exists (the page restoring a draft while
+// the module starts) the text is kept and handed over when it does.
+std::string g_early_text;
+void editor_input(const std::string& id, const std::string& text) {
+  if (g_app) g_app->on_editor_input(id, text);
+  else if (id == "compose") g_early_text = text;
+  if (g_web) g_web->request_frame();
+}
+void editor_caret(const std::string& id, int offset) {
+  if (g_app && offset >= 0) g_app->on_editor_caret(id, static_cast<std::size_t>(offset));
+}
+
+// Compose as last drawn, for tests and embedding: {text, from, to, language, score, selected, findings: [{rule,
+// category, severity, begin, end, text, replacement}], anchors: {name: [x, y, w, h]}}.
+std::string compose_json() {
+  static const char* kSeverity[] = {"suggestion", "warning", "problem"};
+  const auto& m = g_app->compose();
+  nlohmann::json out = {{"text", g_app->compose_state().text}, {"from", g_app->from()}, {"to", g_app->to()},
+                        {"language", m.report.language}, {"score", m.report.score},
+                        {"selected", g_app->compose_state().selected}, {"findings", nlohmann::json::array()},
+                        {"anchors", nlohmann::json::object()}};
+  for (const auto& f : m.report.findings) {
+    out["findings"].push_back({{"rule", f.rule_id}, {"category", f.category},
+                               {"severity", kSeverity[static_cast<int>(f.severity)]}, {"begin", f.begin_utf16},
+                               {"end", f.end_utf16}, {"text", f.text}, {"replacement", f.replacement}});
+  }
+  for (const auto& [k, r] : g_app->compose_anchors()) out["anchors"][k] = {r.x, r.y, r.z, r.w};
+  return out.dump();
+}
+
+// The Cultures view's year calendar as last drawn: {market, year, entries: [{name, start, end, kind, impact}]}.
+std::string calendar_json() {
+  const auto& c = g_app->calendar();
+  nlohmann::json out = {{"market", c.market ? c.market->code : ""}, {"year", c.year}, {"entries", nlohmann::json::array()}};
+  for (const auto& h : c.holidays.days) {
+    out["entries"].push_back({{"name", h.rule->name_en}, {"start", h.start.iso()}, {"end", h.end.iso()},
+                              {"kind", h.kind}, {"impact", h.impact}});
+  }
+  return out.dump();
+}
+
+// Workshop as last drawn: {markets, page, presenting, exercise, text, remaining, problems: [{category, text,
+// remains}], new_findings, exercises: [ids], anchors}.
+std::string workshop_json() {
+  const auto& s = g_app->workshop_state();
+  const auto& m = g_app->workshop();
+  nlohmann::json out = {{"markets", s.markets}, {"page", s.page}, {"presenting", s.presenting},
+                        {"exercise", m.exercise ? m.exercise->id : ""}, {"text", m.text},
+                        {"model", m.exercise ? m.exercise->model : ""},
+                        {"remaining", m.status.remaining()}, {"problems", nlohmann::json::array()},
+                        {"new_findings", m.status.new_findings.size()}, {"exercises", nlohmann::json::array()},
+                        {"anchors", nlohmann::json::object()}};
+  if (m.exercise) {
+    for (std::size_t i = 0; i < m.exercise->problems.size(); ++i) {
+      const auto& p = m.exercise->problems[i];
+      out["problems"].push_back({{"category", p.category}, {"text", p.text},
+                                 {"remains", i < m.status.problems.size() && m.status.problems[i].remains}});
+    }
+  }
+  if (const auto* deck = g_engine->data()->exercises("en")) {
+    for (const auto& e : deck->exercises) out["exercises"].push_back(e.id);
+  }
+  for (const auto& [k, r] : g_app->workshop_anchors()) out["anchors"][k] = {r.x, r.y, r.z, r.w};
+  return out.dump();
+}
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(rapport_app) {
+  emscripten::function("editorInput", &editor_input);
+  emscripten::function("editorCaret", &editor_caret);
+  emscripten::function("composeJson", &compose_json);
+  emscripten::function("workshopJson", &workshop_json);
+  emscripten::function("calendarJson", &calendar_json);
   emscripten::function("compareJson", &compare_json);
   emscripten::function("marketsJson", &markets_json);
   emscripten::function("setMarkets", &set_markets);
   emscripten::function("checkJson", &check_json);
+  emscripten::function("setView", &set_view);
+  emscripten::function("meetingJson", &meeting_json);
+  emscripten::function("setMeetingJson", &set_meeting_json);
 }
 
 int main() {
@@ -94,7 +186,7 @@ int main() {
   }
   g_engine = new rapport::Engine();
   std::vector<std::string> io_errors;
-  const auto files = rapport::platform::read_data_files("/rapport", rapport::platform::shipped_data_dirs(), io_errors);
+  auto files = rapport::platform::read_data_files("/rapport", rapport::platform::shipped_data_dirs(), io_errors);
   const auto errors = g_engine->load(files);
   for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.format().c_str());
 
@@ -105,7 +197,14 @@ int main() {
     return 1;
   }
   rapport::ui::apply_theme(rapport::ui::Theme::kLight, ImGui::GetStyle());
+  // The user's own files from the last visit, on top of the shipped data (kept in memory for later reloads),
+  // before the app reads its settings: a market they add may be the one last chosen.
+  auto* user_data = new rapport::ui::UserData(*g_engine, *g_web, std::move(files));
+  user_data->load_stored();
   g_app = new rapport::ui::App(*g_engine, *g_web, static_cast<int>(errors.size() + io_errors.size()));
+  g_app->set_user_data(user_data);
+  rapport::ui::attach_data_api(*g_app);
+  if (!g_early_text.empty()) g_app->on_editor_input("compose", g_early_text);
   g_web->run([] { g_app->frame(); }, [](const rapport::ui::Fonts& f) { g_app->set_fonts(f); });
   return 0;
 }

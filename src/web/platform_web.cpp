@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -30,6 +31,68 @@ EM_JS(char*, rapport_js_time_zone, (), {
   stringToUTF8(tz, p, n);
   return p;
 });
+// Saves bytes as a file: a Blob, an object URL and a temporary <a download> clicked once (the page's
+// Content-Security-Policy allows blob: URLs). Nothing is uploaded anywhere.
+EM_JS(void, rapport_js_download, (const char* name, const char* mime, const char* data, int size), {
+  var bytes = HEAPU8.slice(data, data + size);
+  var url = URL.createObjectURL(new Blob([bytes], { type: UTF8ToString(mime) }));
+  var a = document.createElement("a");
+  a.href = url;
+  a.download = UTF8ToString(name);
+  a.style.display = "none";
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(function() { URL.revokeObjectURL(url); }, 10000);
+});
+// The text editors (web/editor.js). Every call is a no-op until the page script has loaded.
+EM_JS(void, rapport_js_editor_show, (const char* id, float x, float y, float w, float h, float font_px,
+                                     const char* placeholder, const char* label), {
+  if (window.rapportEditorFor) window.rapportEditorFor(Module, UTF8ToString(id)).show(x, y, w, h, font_px, UTF8ToString(placeholder), UTF8ToString(label));
+});
+EM_JS(void, rapport_js_editor_hide, (const char* id), {
+  if (window.rapportEditorFor) window.rapportEditorFor(Module, UTF8ToString(id)).hide();
+});
+EM_JS(void, rapport_js_editor_marks, (const char* id, const char* json, int selected), {
+  if (window.rapportEditorFor) window.rapportEditorFor(Module, UTF8ToString(id)).setMarks(JSON.parse(UTF8ToString(json)), selected);
+});
+EM_JS(void, rapport_js_editor_set_text, (const char* id, const char* text), {
+  if (window.rapportEditorFor) window.rapportEditorFor(Module, UTF8ToString(id)).setText(UTF8ToString(text));
+});
+EM_JS(void, rapport_js_editor_replace, (const char* id, int b, int e, const char* text), {
+  if (window.rapportEditorFor) window.rapportEditorFor(Module, UTF8ToString(id)).replace(b, e, UTF8ToString(text));
+});
+EM_JS(void, rapport_js_editor_select, (const char* id, int b, int e), {
+  if (window.rapportEditorFor) window.rapportEditorFor(Module, UTF8ToString(id)).select(b, e);
+});
+EM_JS(int, rapport_js_editor_focused, (), {
+  var a = document.activeElement;
+  return a && a.classList && a.classList.contains("editor-text") ? 1 : 0;
+});
+EM_JS(void, rapport_js_copy, (const char* text), {
+  if (window.rapportEditorFor) window.rapportEditorFor(Module, "compose").copy(UTF8ToString(text));
+});
+EM_JS(void, rapport_js_announce, (const char* text), {
+  if (window.rapportEditorFor) window.rapportEditorFor(Module, "compose").announce(UTF8ToString(text));
+});
+// Settings in localStorage ("rapport.<key>"); nothing leaves the machine. Returns a malloc'ed string.
+EM_JS(char*, rapport_js_load_setting, (const char* key), {
+  var v = "";
+  try { v = window.localStorage.getItem("rapport." + UTF8ToString(key)) || ""; } catch (e) {}
+  var n = lengthBytesUTF8(v) + 1;
+  var p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
+});
+EM_JS(void, rapport_js_fullscreen, (int on), {
+  try {
+    if (on && !document.fullscreenElement) document.documentElement.requestFullscreen().catch(function() {});
+    if (!on && document.fullscreenElement) document.exitFullscreen().catch(function() {});
+  } catch (e) {}
+});
+EM_JS(void, rapport_js_save_setting, (const char* key, const char* value), {
+  try { window.localStorage.setItem("rapport." + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
 // Tells the page a frame was drawn (the loader hides its spinner; tests wait for it).
 EM_JS(void, rapport_js_frame_drawn, (double n), {
   var root = document.documentElement;
@@ -47,6 +110,7 @@ EM_JS(void, rapport_js_watch_pixel_ratio, (), {
 
 namespace {
 rapport::ui::WebPlatform* g_platform = nullptr;
+std::string g_clipboard;  // what the app last copied (ImGui's clipboard)
 
 // ---------------------------------------------------------------------------------------------------------
 // [SECTION] Keyboard mapping: DOM KeyboardEvent.code -> ImGuiKey
@@ -132,6 +196,8 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
 }
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+  // Keys typed in the message editor are the editor's, not the UI's.
+  if (g_platform->editor_focused()) return EM_FALSE;
   ImGuiIO& io = ImGui::GetIO();
   set_modifiers(io, e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
   const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
@@ -210,6 +276,13 @@ bool WebPlatform::init(const char* canvas_selector, std::string& error) {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames while idle
   io.BackendPlatformName = "rapport_web";
+  // Text copied in ImGui's own fields (the read-only error list of "Your data", say) reaches the system clipboard
+  // too; pasting into them gives back what was last copied in the app.
+  io.SetClipboardTextFn = [](void*, const char* text) {
+    g_clipboard = text;
+    rapport_js_copy(text);
+  };
+  io.GetClipboardTextFn = [](void*) { return g_clipboard.c_str(); };
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   const char* c = canvas_.c_str();
@@ -246,6 +319,10 @@ std::string WebPlatform::local_time_zone() const {
   return out;
 }
 
+void WebPlatform::download(const std::string& filename, const std::string& mime, const std::string& content) {
+  rapport_js_download(filename.c_str(), mime.c_str(), content.data(), static_cast<int>(content.size()));
+}
+
 void WebPlatform::update_canvas_size() {
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size(canvas_.c_str(), &css_w, &css_h);
@@ -276,12 +353,13 @@ void WebPlatform::request_frame() {
 
 void WebPlatform::frame() {
   scheduled_ = false;
-  if (pixel_ratio_ != fonts_ratio_) {
-    // New screen density: rasterize the fonts again at the new size.
-    const Fonts fonts = load_fonts("/rapport/fonts", pixel_ratio_);
+  if (pixel_ratio_ * text_scale_ != fonts_ratio_) {
+    // New screen density or text size: rasterize the fonts again at the new size (drawn at 1/pixel ratio).
+    const Fonts fonts = load_fonts("/rapport/fonts", pixel_ratio_ * text_scale_);
+    ImGui::GetIO().FontGlobalScale = 1.0f / pixel_ratio_;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    fonts_ratio_ = pixel_ratio_;
+    fonts_ratio_ = pixel_ratio_ * text_scale_;
     if (fonts_changed_) fonts_changed_(fonts);
     on_input();  // text sizes changed: let the layout settle
   }
@@ -309,6 +387,83 @@ void WebPlatform::frame() {
     scheduled_ = true;
     emscripten_request_animation_frame(on_animation_frame, nullptr);
   }
+}
+
+}  // namespace rapport::ui
+
+// ---------------------------------------------------------------------------------------------------------
+// The message editor, clipboard, announcements and settings
+// ---------------------------------------------------------------------------------------------------------
+namespace rapport::ui {
+
+void WebPlatform::show_editor(const std::string& id, float x, float y, float w, float h, float font_px,
+                              const std::string& placeholder, const std::string& label) {
+  EditorSeen& seen = editors_[id];
+  const std::array<float, 5> geometry = {x, y, w, h, font_px};
+  if (seen.visible && geometry == seen.geometry && placeholder == seen.placeholder) return;
+  seen.visible = true;
+  seen.geometry = geometry;
+  seen.placeholder = placeholder;
+  rapport_js_editor_show(id.c_str(), x, y, w, h, font_px, placeholder.c_str(), label.c_str());
+}
+
+void WebPlatform::hide_editor(const std::string& id) {
+  EditorSeen& seen = editors_[id];
+  if (!seen.visible) return;
+  seen.visible = false;
+  rapport_js_editor_hide(id.c_str());
+}
+
+void WebPlatform::set_editor_marks(const std::string& id, const std::vector<EditorMark>& marks, int selected) {
+  std::string json = "[";
+  for (const auto& m : marks) {
+    if (json.size() > 1) json += ",";
+    json += "{\"b\":" + std::to_string(m.begin) + ",\"e\":" + std::to_string(m.end) + ",\"s\":" +
+            std::to_string(m.severity) + ",\"i\":" + std::to_string(m.index) + "}";
+  }
+  json += "]";
+  EditorSeen& seen = editors_[id];
+  if (json == seen.marks && selected == seen.selected) return;
+  seen.marks = json;
+  seen.selected = selected;
+  rapport_js_editor_marks(id.c_str(), json.c_str(), selected);
+}
+
+void WebPlatform::set_editor_text(const std::string& id, const std::string& text) {
+  rapport_js_editor_set_text(id.c_str(), text.c_str());
+}
+
+void WebPlatform::replace_in_editor(const std::string& id, std::size_t begin, std::size_t end, const std::string& text) {
+  rapport_js_editor_replace(id.c_str(), static_cast<int>(begin), static_cast<int>(end), text.c_str());
+}
+
+void WebPlatform::select_in_editor(const std::string& id, std::size_t begin, std::size_t end) {
+  rapport_js_editor_select(id.c_str(), static_cast<int>(begin), static_cast<int>(end));
+}
+
+bool WebPlatform::editor_focused() const { return rapport_js_editor_focused() != 0; }
+
+void WebPlatform::copy_text(const std::string& text) { rapport_js_copy(text.c_str()); }
+
+void WebPlatform::announce(const std::string& text) { rapport_js_announce(text.c_str()); }
+
+void WebPlatform::set_text_scale(float scale) {
+  if (scale == text_scale_) return;
+  text_scale_ = scale;
+  request_frame();
+}
+
+void WebPlatform::set_fullscreen(bool on) { rapport_js_fullscreen(on ? 1 : 0); }
+
+std::string WebPlatform::load_setting(const std::string& key) const {
+  char* v = rapport_js_load_setting(key.c_str());
+  std::string out(v);
+  std::free(v);
+  return out;
+}
+
+void WebPlatform::save_setting(const std::string& key, const std::string& value) {
+  rapport_js_save_setting(key.c_str(), value.c_str());
 }
 
 }  // namespace rapport::ui

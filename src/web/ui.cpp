@@ -25,7 +25,7 @@ void apply_theme(Theme theme, ImGuiStyle& style) {
   style.ChildBorderSize = 1;
   style.ScrollbarSize = 14;
   auto& c = style.Colors;
-  if (theme == Theme::kLight) {
+  if (theme == Theme::kLight || theme == Theme::kContrast) {
     ImGui::StyleColorsLight(&style);
     c[ImGuiCol_WindowBg] = rgb(0xF6F5F2);
     c[ImGuiCol_ChildBg] = rgb(0xFFFFFF);
@@ -53,6 +53,20 @@ void apply_theme(Theme theme, ImGuiStyle& style) {
     c[ImGuiCol_PopupBg] = rgb(0xFFFFFF);
     c[ImGuiCol_FrameBgHovered] = rgb(0x0F766E, 0.10f);
     c[ImGuiCol_FrameBgActive] = rgb(0x0F766E, 0.16f);
+    if (theme == Theme::kContrast) {
+      c[ImGuiCol_WindowBg] = rgb(0xFFFFFF);
+      c[ImGuiCol_Text] = rgb(0x000000);
+      c[ImGuiCol_TextDisabled] = rgb(0x2B2B2B);
+      c[ImGuiCol_Border] = rgb(0x000000);
+      c[ImGuiCol_Separator] = rgb(0x000000);
+      c[ImGuiCol_Button] = rgb(0x0B4F4A, 0.20f);
+      c[ImGuiCol_Header] = rgb(0x0B4F4A, 0.25f);
+      c[ImGuiCol_Tab] = rgb(0xD6D6D6);
+      c[ImGuiCol_FrameBg] = rgb(0xFFFFFF);
+      style.FrameBorderSize = 1.5f;
+      style.ChildBorderSize = 2;
+      style.TabBorderSize = 1;
+    }
   } else {
     ImGui::StyleColorsDark(&style);
     c[ImGuiCol_WindowBg] = rgb(0x16181D);

@@ -34,7 +34,8 @@ struct Fonts {
   ImFont* small = nullptr;
 };
 
-enum class Theme { kLight, kDark };
+/// kContrast: for projectors and low vision (black on white, strong borders, no pale greys).
+enum class Theme { kLight, kDark, kContrast };
 
 /// Colours and spacing of the whole app.
 void apply_theme(Theme theme, ImGuiStyle& style);

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: serves the built site on a free loopback port, starts Debian's
 // Chromium headless with SwiftShader WebGL, and opens pages that fail the test on any console error or
-// failed request. Screenshots go to build/wasm/screenshots/.
+// failed request. Screenshots go to build/wasm/screenshots/. RAPPORT_WASM_BUILD names another build folder (relative
+// to the repository, e.g. build/wasm-meeting) for both the site and the screenshots.
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
@@ -10,8 +11,9 @@ import { chromium } from "playwright-core";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, "../..");
-export const site = path.join(root, "build/wasm/site");
-export const screenshots = path.join(root, "build/wasm/screenshots");
+const build = path.resolve(root, process.env.RAPPORT_WASM_BUILD || "build/wasm");
+export const site = path.join(build, "site");
+export const screenshots = path.join(build, "screenshots");
 mkdirSync(screenshots, { recursive: true });
 
 function freePort() {

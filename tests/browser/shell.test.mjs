@@ -71,9 +71,18 @@ test("follows window resizes down to a phone", async () => {
 });
 
 test("compare cultures: a link picks the pair, the view and window.rapport agree", async () => {
-  const { context, page, problems } = await openApp(browser, server.url + "?from=US&to=DE", { width: 1280, height: 900 });
+  const { context, page, problems } = await openApp(browser, server.url + "?from=US&to=DE&view=cultures", { width: 1280, height: 900 });
   await waitIdle(page);
   await page.screenshot({ path: path.join(screenshots, "cultures-us-de.png") });
+  // The target's year calendar: German public holidays, with Christmas Eve as a half day.
+  const cal = await page.evaluate(() => window.rapport.calendar());
+  assert.equal(cal.market, "DE");
+  const names = cal.entries.map((e) => e.name);
+  assert.ok(names.some((n) => /German Unity/.test(n)), names.join(", "));
+  await page.mouse.move(640, 600);
+  for (let i = 0; i < 12; ++i) await page.mouse.wheel(0, 400);
+  await waitIdle(page);
+  await page.screenshot({ path: path.join(screenshots, "cultures-calendar-de.png") });
   const cmp = await page.evaluate(() => window.rapport.compare("IL", "JP"));
   assert.equal(cmp.sender, "IL");
   assert.equal(cmp.frictions[0].dimension, "directness");

@@ -68,4 +68,22 @@ print(len(events))
 PY
   then echo "ok: $market 2026 .ics parses"; else echo "FAIL: $market 2026 .ics"; fail=1; fi
 done
+
+# A planned meeting as an .ics event: it parses, is in UTC, and names every participant's local time.
+"$cli" meeting --from IL --to JP,DE --start 2026-09-21T10:00 --tz Asia/Jerusalem --kind first --format ics > "$tmp/meeting.ics"
+if /usr/bin/python3 - "$tmp/meeting.ics" <<'PY'
+import sys, datetime, icalendar
+data = open(sys.argv[1], "rb").read()
+assert b"\r\n" in data and all(len(l) <= 75 for l in data.split(b"\r\n")), "lines must be CRLF and folded at 75 octets"
+events = list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
+assert len(events) == 1, "one event"
+e = events[0]
+for field in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"):
+    assert e.get(field) is not None, field + " missing"
+assert e.decoded("DTSTART") == datetime.datetime(2026, 9, 21, 7, 0, tzinfo=datetime.timezone.utc), e.decoded("DTSTART")
+assert e.decoded("DTEND") - e.decoded("DTSTART") == datetime.timedelta(hours=1)
+desc = str(e.get("DESCRIPTION"))
+assert "16:00–17:00 Asia/Tokyo (UTC+9)" in desc and "09:00–10:00 Europe/Berlin (UTC+2)" in desc, desc
+PY
+then echo "ok: meeting .ics parses"; else echo "FAIL: meeting .ics"; fail=1; fi
 exit $fail

@@ -103,6 +103,14 @@ TEST_CASE("i18n/en.json has exactly the keys the code uses, and all of them pars
     used.insert(std::string("ui.holiday.kind.") + kind);
   }
   for (const char* impact : {"closed", "reduced", "normal"}) used.insert(std::string("ui.holiday.impact.") + impact);
+  // Rule categories, named by the rule packs (the Compose view and the report label findings with them).
+  for (const char* c : {"directness", "pressure", "formality", "greeting", "address", "pronoun", "ambiguity", "idiom",
+                        "jargon", "judgement", "passive-aggressive", "mass-message", "holiday-greeting", "compliance",
+                        "style"}) {
+    used.insert(std::string("ui.compose.category.") + c);
+  }
+  for (const char* level : {"beginner", "intermediate", "advanced"}) used.insert(std::string("ui.workshop.level.") + level);
+  for (int month = 1; month <= 12; ++month) used.insert("ui.calendar.month." + std::to_string(month));
   REQUIRE_FALSE(used.empty());
   for (const auto& key : used) CHECK_MESSAGE(cat->has(key), "used in the code but missing from i18n/en.json: " << key);
   for (const auto& key : cat->keys()) CHECK_MESSAGE(used.count(key) == 1, "in i18n/en.json but never used: " << key);

@@ -241,6 +241,27 @@ TEST_CASE("periods, eves, tables and validity dates") {
   CHECK(dates(p, 2025, "new").empty());  // not yet in force
 }
 
+TEST_CASE("a one-off: a table limited by from/to applies to its year and warns about no other") {
+  Profile p = market("Africa/Lagos");
+  Holiday extra = rule("extra-day-2024", on("table"));
+  extra.date.table = {{2024, {{2024, 4, 11}}}};
+  extra.from = extra.to = CivilDate{2024, 4, 11};
+  Holiday old_table = rule("old", on("table"));  // replaced by another rule from 2028
+  old_table.date.table = {{2026, {{2026, 6, 1}}}, {2027, {{2027, 6, 7}}}};
+  old_table.to = CivilDate{2027, 12, 31};
+  Holiday open_table = rule("open", on("table"));  // no end: later years are missing data
+  open_table.date.table = {{2026, {{2026, 3, 2}}}};
+  p.holidays = {extra, old_table, open_table};
+  CHECK(dates(p, 2024, "extra-day-2024") == std::vector<std::string>{"2024-04-11"});
+  CHECK(holidays_in_year(p, 2026).warnings.empty());
+  CHECK(holidays_in_year(p, 2027).warnings == std::vector<std::string>{"open: no date is listed for 2027 (the table covers 2026)"});
+  CHECK(holidays_in_year(p, 2028).warnings == std::vector<std::string>{"open: no date is listed for 2028 (the table covers 2026)"});
+  const auto y2024 = holidays_in_year(p, 2024);
+  CHECK(y2024.warnings == std::vector<std::string>{"old: no date is listed for 2024 (the table covers 2026–2027)",
+                                                   "open: no date is listed for 2024 (the table covers 2026)"});
+  CHECK(dates(p, 2025, "extra-day-2024").empty());
+}
+
 TEST_CASE("gregorian weekday rules: nth, last, on or before") {
   Profile p = market("America/New_York");
   DateRule thanksgiving = on("gregorian", 11);

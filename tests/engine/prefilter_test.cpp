@@ -143,3 +143,28 @@ TEST_CASE("checking again with the paragraph cache gives what checking afresh gi
   same("Send me the file.\n\nThanks.", "first");
   same("Big sale this week!\n\n20% off everything.", "first");
 }
+
+TEST_CASE("the user's choices: rules turned off and words allowed") {
+  const DataSet& data = test::shipped_data();
+  const std::string text = "Dear Mr. Sato,\n\nPlease send the figures ASAP so we can touch base.\n\nBest regards,\nJonas";
+  auto rules = [&](const CheckOptions& o) {
+    std::vector<std::string> out;
+    for (const auto& f : check_text(data, text, data.profile("DE"), data.profile("JP"), o).findings) out.push_back(f.rule_id);
+    return out;
+  };
+  const auto all = rules({});
+  REQUIRE(std::count(all.begin(), all.end(), "en.idiom.touch-base") == 1);
+  CheckOptions off;
+  off.disabled_rules = {"en.idiom.touch-base"};
+  const auto without = rules(off);
+  CHECK(std::count(without.begin(), without.end(), "en.idiom.touch-base") == 0);
+  CHECK(without.size() == all.size() - 1);
+  CheckOptions allow;
+  allow.allowed = {"ASAP"};
+  for (const auto& f : check_text(data, text, data.profile("DE"), data.profile("JP"), allow).findings) CHECK(f.text != "ASAP");
+  // The paragraph cache keeps no finding of a rule turned off since.
+  ParagraphCache cache;
+  (void)check_text(data, text, data.profile("DE"), data.profile("JP"), CheckOptions{}, &cache);
+  const auto cached = check_text(data, text, data.profile("DE"), data.profile("JP"), off, &cache).findings;
+  CHECK(std::none_of(cached.begin(), cached.end(), [](const Finding& f) { return f.rule_id == "en.idiom.touch-base"; }));
+}
