@@ -1,6 +1,8 @@
 // Inputs shared by the benchmarks (native Google Benchmark and the portable WebAssembly harness).
 #pragma once
 
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -17,7 +19,11 @@ inline const DataSet& shipped() {
   static Engine engine;
   static const bool loaded = [] {
     std::vector<std::string> errors;
-    return engine.load(platform::read_data_files(RAPPORT_SOURCE_DIR, platform::shipped_data_dirs(), errors)).empty();
+    const auto load_errors = engine.load(platform::read_data_files(RAPPORT_SOURCE_DIR, platform::shipped_data_dirs(), errors));
+    for (const auto& e : load_errors) std::fprintf(stderr, "%s\n", e.format().c_str());
+    for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
+    if (!load_errors.empty() || !errors.empty()) std::exit(3);  // figures from no data would mislead
+    return true;
   }();
   (void)loaded;
   return *engine.data();

@@ -74,15 +74,13 @@ std::vector<Span> find_all(const icu::RegexPattern& re, const Subject& s, std::s
   return out;
 }
 
-// The same matches as find_all over the whole text, for an expression whose every match contains one of its
-// literals (found at byte offsets `at`) with at most `before` bytes ahead of it: only starts in
-// [p - before, p] for each literal position p can begin a match, so only those are tried, each with one
-// anchored attempt. (Searching a window instead would also try every start after p: far slower for
-// expressions that open with lookbehinds.) Lookarounds and \b see the whole text.
-std::vector<Span> find_near(const icu::RegexPattern& re, const Subject& s, const std::vector<std::size_t>& at,
-                            std::size_t before) {
+// The same matches as find_all over the whole text, for an expression whose every match starts in one of the
+// byte ranges `starts` (from where its literals occur; see LiteralFilter::Hits::starts): only those starts are
+// tried, each with one anchored attempt. (Searching a window instead would also try every start after the
+// literal: far slower for expressions that open with lookbehinds.) Lookarounds and \b see the whole text.
+std::vector<Span> find_near(const icu::RegexPattern& re, const Subject& s, const std::vector<LiteralFilter::Start>& starts) {
   std::vector<Span> out;
-  if (at.empty()) return out;
+  if (starts.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
   auto m = matcher(re, s, status);
   if (U_FAILURE(status)) return out;
@@ -90,10 +88,10 @@ std::vector<Span> find_near(const icu::RegexPattern& re, const Subject& s, const
   m->useAnchoringBounds(false);
   const int64_t length = s.u16.length();
   int64_t cursor = 0;  // every start before this was tried, or lies inside a match
-  for (std::size_t p : at) {
-    // A UTF-16 unit is never more than one byte of UTF-8, so `before` bytes are at most `before` units.
-    const int64_t p16 = s.unit(p);
-    for (int64_t x = std::max<int64_t>(cursor, p16 - static_cast<int64_t>(before)); x <= p16 && U_SUCCESS(status); ++x) {
+  for (const auto& range : starts) {
+    // A UTF-16 unit is never more than one byte of UTF-8: the range in units covers the range in bytes.
+    const int64_t from = s.unit(range.from), to = s.unit(range.to);
+    for (int64_t x = std::max(cursor, from); x <= to && U_SUCCESS(status); ++x) {
       cursor = x + 1;
       if (U16_IS_TRAIL(s.u16.charAt(static_cast<int32_t>(x)))) continue;  // inside a surrogate pair
       m->region(x, length, status);
@@ -431,6 +429,32 @@ std::size_t clock_at(std::string_view text, std::size_t i) {
       if (const std::size_t m = meridiem_at(k2)) return k2 + m;
     }
   }
+  // German and French clock times: "15 Uhr", "15.30 Uhr", "15:30 Uhr"; "10h", "10h30", "10 h 30".
+  auto word_is = [&](std::size_t k, std::string_view w) {
+    return k + w.size() <= text.size() && text.substr(k, w.size()) == w && !word_at(text, k + w.size());
+  };
+  for (std::size_t h : hours) {
+    std::size_t k = i + h;
+    if (k + 2 < text.size() && (text[k] == ':' || text[k] == '.') && text[k + 1] >= '0' && text[k + 1] <= '5' &&
+        digit_at(text, k + 2)) {
+      k += 3;
+    }
+    std::size_t u = k;
+    if (u < text.size() && text[u] == ' ') ++u;
+    if (word_is(u, "Uhr")) return u + 3;
+  }
+  for (std::size_t h : hours) {
+    std::size_t k = i + h;
+    if (k < text.size() && text[k] == ' ') ++k;  // "10 h 30"
+    if (k >= text.size() || text[k] != 'h') continue;
+    std::size_t e = k + 1;
+    std::size_t m = e;
+    if (m < text.size() && text[m] == ' ' && k > i + h) ++m;
+    if (m + 1 < text.size() && text[m] >= '0' && text[m] <= '5' && digit_at(text, m + 1) && !word_at(text, m + 2)) {
+      return m + 2;
+    }
+    if (!word_at(text, e)) return e;
+  }
   for (std::size_t h : hours) {  // 24-hour, hh:mm
     if (minutes_at(i + h) && !word_at(text, i + h + 3)) return i + h + 3;
   }
@@ -450,6 +474,9 @@ std::vector<Span> time_spans(const Subject& subject, const MessageContext& ctx) 
   static const auto zone = compile(
       "\\s*\\(?\\s*(?:(?:[A-Z]{1,4}T|UTC|GMT)(?:\\s?[-+\u2212]\\s?\\d{1,2}(?::?\\d\\d)?)?\\b"
       "|(?i:your|my|our|their|local)\\s+(?i:time)\\b"
+      "|(?:MEZ|MESZ|OEZ|WEZ)\\b|(?i:Ortszeit|Ihrer\\s+Zeit|deutscher\\s+Zeit|(?:[a-zäöü]+er|[A-Z][a-zäöü]+er)\\s+Zeit)\\b"
+      "|(?i:heure\\s+(?:de\\s+|d['\u2019])\\p{L}+|heure\\s+(?:fran\u00e7aise|locale|de\\s+chez\\s+vous))"
+      "|(?i:hora\\s+(?:de\\s+\\p{L}+|peninsular|local|del\\s+centro|de\\s+M\u00e9xico))"
       "|[A-Z][\\p{L}.'-]+(?:\\s+[A-Z][\\p{L}.'-]+){0,2}\\s+(?:(?i:standard|daylight|summer)\\s+)?(?i:time)\\b"
       "|(?:Eastern|Pacific|Central|Mountain|Atlantic)\\b"
       "|in\\s+(?:the\\s+)?[A-Z][\\p{L}.'-]+"
@@ -532,15 +559,13 @@ std::vector<Span> spans_of(const Rule& r, const Scan& scan, const LiteralFilter:
       if (!may(x)) continue;
       // Near the literals when that means fewer attempts than a search of the whole range (an anchored attempt
       // costs about as much as a few characters of search).
-      const int before = x.literals.max_prefix_bytes(hits.ascii_text());
       std::vector<Span> s;
-      if (hits.scanned() && before >= 0 && from == 0 && to == text.size()) {
-        const std::vector<std::size_t> at = hits.positions(x.re.get());
-        if (at.size() * (static_cast<std::size_t>(before) + 1) * 4 < subject.map.utf16_size()) {
-          s = find_near(*x.re, subject, at, static_cast<std::size_t>(before));
-        } else {
-          s = find_all(*x.re, subject, from, to);
-        }
+      std::vector<LiteralFilter::Start> starts;
+      if (hits.scanned() && from == 0 && to == text.size()) starts = hits.starts(x.re.get());
+      std::size_t attempts = 0;
+      for (const auto& st : starts) attempts += st.to - st.from + 1;
+      if (!starts.empty() && attempts * 4 < subject.map.utf16_size()) {
+        s = find_near(*x.re, subject, starts);
       } else {
         s = find_all(*x.re, subject, from, to);
       }

@@ -1,5 +1,6 @@
 #include "engine/prefilter.h"
 
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -7,6 +8,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <map>
 #include <set>
 
 // [SECTION] Case folding
@@ -263,7 +265,9 @@ class Parser {
   std::size_t pos_ = 0;
 };
 
-using Strings = std::set<std::u32string>;
+// Literal strings, each with how far into a match (in pattern characters) it can start at most (kUnbounded:
+// no limit).
+using Strings = std::map<std::u32string, int>;
 constexpr int kUnbounded = -1;
 
 int add_len(int a, int b) { return a == kUnbounded || b == kUnbounded ? kUnbounded : std::min(a + b, 1 << 20); }
@@ -322,16 +326,17 @@ std::optional<std::u32string> exact(const Node& n) {
   return std::nullopt;
 }
 
-// Strings one of which every match contains, and how far into the match (in code points of the pattern) the
-// one found can start at most.
+// Strings one of which every match contains, each with its own bound on where in the match it starts.
 struct Required {
   Strings strings;
-  int prefix = kUnbounded;
+  bool bounded() const {
+    return std::all_of(strings.begin(), strings.end(), [](const auto& kv) { return kv.second != kUnbounded; });
+  }
 };
 
 std::size_t shortest(const Strings& s) {
   std::size_t m = SIZE_MAX;
-  for (const auto& x : s) m = std::min(m, x.size());
+  for (const auto& x : s) m = std::min(m, x.first.size());
   return m;
 }
 
@@ -341,11 +346,25 @@ std::size_t shortest(const Strings& s) {
 bool better(const Required& a, const std::optional<Required>& b) {
   if (shortest(a.strings) < 2) return false;  // a one-letter literal filters nothing
   if (!b) return true;
-  const bool ba = a.prefix != kUnbounded, bb = b->prefix != kUnbounded;
+  const bool ba = a.bounded(), bb = b->bounded();
   if (ba != bb) return ba;
   auto cost = [](const Required& r) {
-    const double len = static_cast<double>(std::min<std::size_t>(shortest(r.strings), 8));
-    return (std::max(r.prefix, 0) + 8.0) * static_cast<double>(r.strings.size()) / (len * len);
+    // Each literal costs by how often it is likely to occur: short ones often, and the commonest words of the
+    // pack languages (English, German, French, Spanish) in nearly every sentence.
+    static const std::set<std::u32string> kCommon = {
+        U"the", U"and", U"to", U"of", U"in", U"on", U"at", U"by", U"for", U"with", U"is", U"are", U"be", U"was",
+        U"have", U"has", U"had", U"will", U"can", U"not", U"no", U"we", U"you", U"your", U"our", U"it", U"this",
+        U"that", U"an", U"as", U"do", U"so", U"if", U"or", U"me", U"my", U"us", U"its", U"der", U"die", U"das",
+        U"und", U"sie", U"ich", U"wir", U"ist", U"le", U"la", U"les", U"de", U"et", U"vous", U"nous", U"el",
+        U"los", U"las", U"que", U"en", U"es", U"un", U"une", U"ein", U"eine", U"una"};
+    double sum = 0;
+    for (const auto& [str, prefix] : r.strings) {
+      const double len = static_cast<double>(std::min<std::size_t>(str.size(), 8));
+      std::u32string lower = str;
+      for (auto& c : lower) c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+      sum += (kCommon.count(lower) ? 30.0 : 1.0) * (std::max(prefix, 0) + 8.0) / (len * len);
+    }
+    return sum;
   };
   return cost(a) < cost(*b);
 }
@@ -359,7 +378,7 @@ std::optional<Required> required(const Seq& seq) {
   int run_prefix = 0, before = 0;  // before: the most the items so far can match
   auto close_run = [&] {
     if (!run.empty()) {
-      Required r{{run}, run_prefix};
+      Required r{{{run, run_prefix}}};
       if (better(r, best)) best = r;
     }
     run.clear();
@@ -371,7 +390,7 @@ std::optional<Required> required(const Seq& seq) {
     } else {
       close_run();
       if (auto r = required(*item)) {
-        r->prefix = add_len(before, r->prefix);
+        for (auto& kv : r->strings) kv.second = add_len(before, kv.second);
         if (better(*r, best)) best = r;
       }
     }
@@ -383,17 +402,18 @@ std::optional<Required> required(const Seq& seq) {
 
 std::optional<Required> required(const Node& n) {
   switch (n.kind) {
-    case Node::kLiteral: return Required{{std::u32string(1, static_cast<char32_t>(n.c))}, 0};
+    case Node::kLiteral: return Required{{{std::u32string(1, static_cast<char32_t>(n.c)), 0}}};
     case Node::kZeroWidth:
     case Node::kSomething: return std::nullopt;
     case Node::kGroup: {
       Required all;
-      all.prefix = 0;
       for (const auto& alt : n.alternatives) {
         auto r = required(alt);
         if (!r) return std::nullopt;  // one alternative that needs nothing: the group needs nothing
-        all.strings.insert(r->strings.begin(), r->strings.end());
-        all.prefix = r->prefix == kUnbounded || all.prefix == kUnbounded ? kUnbounded : std::max(all.prefix, r->prefix);
+        for (const auto& [str, prefix] : r->strings) {
+          auto [it, fresh] = all.strings.try_emplace(str, prefix);
+          if (!fresh) it->second = it->second == kUnbounded || prefix == kUnbounded ? kUnbounded : std::max(it->second, prefix);
+        }
       }
       return all;
     }
@@ -417,24 +437,24 @@ Literals required_literals(std::string_view pattern) {
     return {};
   }
   if (!r) return {};
-  Literals out;
-  out.max_prefix = r->prefix;
-  bool ascii = true;
-  for (const auto& s : r->strings) {
+  // Folded, the same literal may come from two strings ("Grüße", "GRÜSSE"): keep the larger bound.
+  std::map<std::string, int> folded_strings;
+  for (const auto& [str, prefix] : r->strings) {
     std::string utf8;
-    for (char32_t c : s) {
-      ascii = ascii && c < 0x80;
-      icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(utf8);
-    }
+    for (char32_t c : str) icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(utf8);
     std::string folded = fold_case(utf8);
     if (folded.size() < 2) return {};  // a one-byte literal filters nothing
-    out.strings.push_back(std::move(folded));
+    auto [it, fresh] = folded_strings.try_emplace(std::move(folded), prefix);
+    if (!fresh) it->second = it->second == kUnbounded || prefix == kUnbounded ? kUnbounded : std::max(it->second, prefix);
   }
-  // Outside ASCII a code point is up to 4 bytes, and case-insensitive matching can match one pattern
-  // character with up to 3 (ß and "ss"): measure in bytes of the text, generously.
+  Literals out;
+  out.max_prefix = 0;
+  for (const auto& [str, prefix] : folded_strings) {
+    out.strings.push_back(str);
+    out.prefixes.push_back(prefix);
+    out.max_prefix = out.max_prefix == kUnbounded || prefix == kUnbounded ? kUnbounded : std::max(out.max_prefix, prefix);
+  }
   out.ascii_pattern = std::all_of(pattern.begin(), pattern.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  std::sort(out.strings.begin(), out.strings.end());
-  out.strings.erase(std::unique(out.strings.begin(), out.strings.end()), out.strings.end());
   return out;
 }
 
@@ -446,7 +466,9 @@ void LiteralFilter::add(const void* key, const Literals& literals) {
   const auto slot = static_cast<std::uint32_t>(slot_of_.size());
   slot_of_[key] = slot;
   slot_literals_.emplace_back();
-  for (const auto& lit : literals.strings) {
+  slot_ascii_pattern_.push_back(literals.ascii_pattern);
+  for (std::size_t k = 0; k < literals.strings.size(); ++k) {
+    const std::string& lit = literals.strings[k];
     auto at = std::find(literals_.begin(), literals_.end(), lit);
     if (at == literals_.end()) {
       literals_.push_back(lit);
@@ -455,7 +477,7 @@ void LiteralFilter::add(const void* key, const Literals& literals) {
     }
     const auto id = static_cast<std::uint32_t>(at - literals_.begin());
     literal_slots_[id].push_back(slot);
-    slot_literals_[slot].push_back(id);
+    slot_literals_[slot].push_back({id, k < literals.prefixes.size() ? literals.prefixes[k] : kUnbounded});
   }
 }
 
@@ -532,16 +554,20 @@ bool LiteralFilter::Hits::may_match(const void* key) const {
   return it == filter_->slot_of_.end() || slot_hit_[it->second] != 0;
 }
 
-std::vector<std::size_t> LiteralFilter::Hits::positions(const void* key) const {
-  std::vector<std::size_t> out;
+std::vector<LiteralFilter::Start> LiteralFilter::Hits::starts(const void* key) const {
+  std::vector<Start> out;
   if (!filter_) return out;
   const auto it = filter_->slot_of_.find(key);
   if (it == filter_->slot_of_.end()) return out;
-  for (std::uint32_t id : filter_->slot_literals_[it->second]) {
-    out.insert(out.end(), literal_at_[id].begin(), literal_at_[id].end());
+  const bool ascii_pattern = filter_->slot_ascii_pattern_[it->second];
+  for (const auto& [id, prefix] : filter_->slot_literals_[it->second]) {
+    if (prefix < 0) return {};  // no bound for this literal: the caller must search the whole text
+    // Outside ASCII a character is up to 4 bytes, and case-insensitive matching can match one pattern character
+    // with up to 3 (ß and "ss"): in bytes of text, generously.
+    const std::size_t before = static_cast<std::size_t>(ascii_ && ascii_pattern ? prefix : prefix * 12);
+    for (std::size_t p : literal_at_[id]) out.push_back({p > before ? p - before : 0, p});
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  std::sort(out.begin(), out.end(), [](const Start& a, const Start& b) { return a.from != b.from ? a.from < b.from : a.to < b.to; });
   return out;
 }
 

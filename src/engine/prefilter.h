@@ -26,18 +26,11 @@ std::string fold_case(std::string_view utf8);
 /// `strings` is empty when no useful set can be proved (then the expression must always run).
 struct Literals {
   std::vector<std::string> strings;
-  /// At most how many pattern characters of a match come before the literal found (-1: no bound). With it,
-  /// the expression need only be tried at the few places just before each occurrence of a literal.
-  int max_prefix = -1;
+  /// For each string: at most how many pattern characters of a match come before it (-1: no bound). With
+  /// them, the expression need only be tried at the few places just before each occurrence of a literal.
+  std::vector<int> prefixes;
+  int max_prefix = -1;         ///< the largest of `prefixes` (-1 when any is unbounded)
   bool ascii_pattern = false;  ///< then, in ASCII text, one pattern character matches one byte
-  /// The most bytes of text before the literal in a match (-1: no bound).
-  int max_prefix_bytes(bool ascii_text) const {
-    const int chars = max_prefix;
-    if (chars < 0) return -1;
-    // Outside ASCII a character is up to 4 bytes, and case-insensitive matching can match one pattern
-    // character with up to 3 (ß and "ss").
-    return ascii_text && ascii_pattern ? chars : chars * 12;
-  }
 };
 Literals required_literals(std::string_view pattern);
 
@@ -49,12 +42,17 @@ class LiteralFilter {
   /// Call after the last add().
   void build();
 
+  struct Start {
+    std::size_t from, to;  ///< a match may start at any byte in [from, to]
+  };
   class Hits {
    public:
     /// False only when `key` was added with literals and none of them occurs in the text.
     bool may_match(const void* key) const;
-    /// Where `key`'s literals occur: byte offsets in the scanned text, ascending.
-    std::vector<std::size_t> positions(const void* key) const;
+    /// Where a match of `key` can start, from where its literals occur: each occurrence at byte p of a literal
+    /// whose prefix is bounded gives the range [p - bound, p], in bytes of the scanned text. Sorted by start.
+    /// Empty when `key` has a literal with no bound (then search the whole text).
+    std::vector<Start> starts(const void* key) const;
     bool ascii_text() const { return ascii_; }
     /// Whether these hits come from a scan (default-constructed hits let everything run, everywhere).
     bool scanned() const { return filter_ != nullptr; }
@@ -76,7 +74,8 @@ class LiteralFilter {
   std::unordered_map<const void*, std::uint32_t> slot_of_;  // keys with literals
   std::vector<std::string> literals_;
   std::vector<std::vector<std::uint32_t>> literal_slots_;  // literal -> the slots it opens
-  std::vector<std::vector<std::uint32_t>> slot_literals_;  // slot -> its literals
+  std::vector<std::vector<std::pair<std::uint32_t, int>>> slot_literals_;  // slot -> its literals, with prefixes
+  std::vector<bool> slot_ascii_pattern_;
   std::vector<std::uint32_t> bucket_start_;                // CSR over literals by their first two bytes
   std::vector<std::uint32_t> bucket_items_;
 };

@@ -358,6 +358,21 @@ void App::frame() {
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
+    const bool meeting_open = ImGui::BeginTabItem(tr("ui.tab.meeting").c_str(), nullptr, tab_flags("meeting"));
+    meeting_state_.anchors["tab.meeting"] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                             ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+    if (meeting_open) {
+      refresh_meeting(*data);
+      ImGui::BeginChild("meeting", ImVec2(0, -footer_h), ImGuiChildFlags_None);
+      const MeetingEvents ev = draw_meeting_view(meeting_form_, meeting_, meeting_state_, *data, tr, fonts_, now_ms());
+      ImGui::EndChild();
+      if (!(meeting_form_ == meeting_.form)) platform_.request_frame();  // rebuilt at the start of the next frame
+      if (ev.export_ics && meeting_.errors.empty() && !meeting_.check.times.empty()) {
+        platform_.download(meeting_.ics_filename, "text/calendar;charset=utf-8",
+                           meeting_ics(*data, language_, meeting_.plan, meeting_.check, now_ms()));
+      }
+      ImGui::EndTabItem();
+    }
     if (ImGui::BeginTabItem(tr("ui.tab.cultures").c_str(), nullptr, tab_flags("cultures"))) {
       ImGui::BeginChild("cultures", ImVec2(0, -footer_h), ImGuiChildFlags_None);
       // Centred, no wider than reads well.
@@ -388,27 +403,13 @@ void App::frame() {
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    const bool meeting_open = ImGui::BeginTabItem(tr("ui.tab.meeting").c_str(), nullptr, tab_flags("meeting"));
-    meeting_state_.anchors["tab.meeting"] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                             ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
-    if (meeting_open) {
-      refresh_meeting(*data);
-      ImGui::BeginChild("meeting", ImVec2(0, -footer_h), ImGuiChildFlags_None);
-      const MeetingEvents ev = draw_meeting_view(meeting_form_, meeting_, meeting_state_, *data, tr, fonts_, now_ms());
-      ImGui::EndChild();
-      if (!(meeting_form_ == meeting_.form)) platform_.request_frame();  // rebuilt at the start of the next frame
-      if (ev.export_ics && meeting_.errors.empty() && !meeting_.check.times.empty()) {
-        platform_.download(meeting_.ics_filename, "text/calendar;charset=utf-8",
-                           meeting_ics(*data, language_, meeting_.plan, meeting_.check, now_ms()));
-      }
-      ImGui::EndTabItem();
-    }
     if (ImGui::BeginTabItem(tr("ui.tab.workshop").c_str(), nullptr, tab_flags("workshop"))) {
       ImGui::BeginChild("workshop", ImVec2(0, -footer_h), ImGuiChildFlags_None);
       draw_workshop(*data, tr);
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
+    draw_data_tab(*data, tr, footer_h);  // "Your data" (web/app_data.cpp)
     if (ImGui::BeginTabItem(tr("ui.tab.about").c_str(), nullptr, tab_flags("about"))) {
       ImGui::BeginChild("about", ImVec2(0, -footer_h), ImGuiChildFlags_None);
       const float max_w = 760.0f;
@@ -422,7 +423,6 @@ void App::frame() {
       ImGui::EndChild();
       ImGui::EndTabItem();
     }
-    draw_data_tab(*data, tr, footer_h);  // "Your data" (web/app_data.cpp)
     ImGui::EndTabBar();
   }
   pending_view_.clear();

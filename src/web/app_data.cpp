@@ -26,6 +26,7 @@ const UserLoad& App::load_user_files(const std::vector<Upload>& files) {
   if (!user_) return kNone;
   const auto before = engine_.data();
   const UserLoad& result = user_->add(files);
+  data_state_.cleared = false;
   if (engine_.data() != before) on_data_changed();
   set_view("data");
   return result;
@@ -40,6 +41,7 @@ void App::set_dragging(bool dragging) {
 void App::refresh_data_model(const DataSet& data) {
   if (!user_ || (data_model_.data == &data && data_model_.generation == user_->generation())) return;
   data_model_ = make_data_model(*user_, data);
+  platform_.request_frame();  // new content lays out in the next frame
 }
 
 void App::draw_data_tab(const DataSet& data, const Tr& tr, float footer_h) {
@@ -53,15 +55,17 @@ void App::draw_data_tab(const DataSet& data, const Tr& tr, float footer_h) {
     data_state_.export_market = to_;
     data_state_.export_chosen = false;
   }
-  ImGui::BeginChild("data", ImVec2(0, -footer_h), ImGuiChildFlags_None);
-  // Centred, no wider than reads well.
+  // Centred, no wider than reads well; it scrolls on its own (one level of auto-sized cards inside settles in
+  // the two frames a change draws).
   const float max_w = 1120.0f;
   const float avail = ImGui::GetContentRegionAvail().x;
   const float body_w = avail < max_w ? avail : max_w;
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - body_w) * 0.5f);
-  ImGui::BeginChild("data-body", ImVec2(body_w, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  const bool phone = body_w < 600;  // the window's own margin is enough: less padding, more room for text
+  if (phone) ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 12));
+  ImGui::BeginChild("data", ImVec2(body_w, -footer_h), ImGuiChildFlags_AlwaysUseWindowPadding);
+  if (phone) ImGui::PopStyleVar();
   const DataEvents ev = draw_data_view(data_model_, data_state_, tr, fonts_);
-  ImGui::EndChild();
   ImGui::EndChild();
   ImGui::EndTabItem();
 

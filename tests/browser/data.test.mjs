@@ -25,19 +25,22 @@ const fixture = readFileSync(path.join(root, "tests/profiles/fixture/AQ.json"), 
  * waits until the app is idle again.
  */
 async function click(page, name) {
-  const { height } = page.viewportSize();
+  const [x, y, w, h] = await scrollTo(page, name);
+  await page.mouse.click(x + w / 2, y + h / 2, { delay: 60 });
+  await waitIdle(page, 600);
+}
+
+/** Scrolls the view (mouse wheel) until a control is on screen; returns where it is. */
+async function scrollTo(page, name) {
+  const { width, height } = page.viewportSize();
   for (let tries = 0; ; ++tries) {
     const { anchors } = await userData(page);
     const r = anchors[name];
     assert.ok(r, `the view shows ${name} (has: ${Object.keys(anchors).join(", ")})`);
-    const [x, y, w, h] = r;
+    const [, y, , h] = r;
     const top = 110, bottom = height - 40;  // below the top bar and tabs, above the footer
-    if ((y >= top && y + h <= bottom) || tries >= 12) {
-      await page.mouse.click(x + w / 2, y + h / 2);
-      await waitIdle(page, 600);
-      return;
-    }
-    await page.mouse.move(page.viewportSize().width / 2, height / 2);
+    if ((y >= top && y + h <= bottom) || tries >= 12) return r;
+    await page.mouse.move(width / 2, height / 2);
     await page.mouse.wheel(0, y < top ? -240 : 240);
     await waitIdle(page, 400);
   }
@@ -97,10 +100,16 @@ test("your data: a broken profile shows its errors with positions, and the data 
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("rapport.userfile.")).length), 0);
 
   // "Copy errors" puts them on the clipboard, one per line.
-  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  await page.bringToFront();  // the page has the focus again after the file chooser, as it does for a user
+  await page.evaluate(() => navigator.clipboard.writeText(""));
   await click(page, "data.copy_errors");
-  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.length > 0), null, { timeout: 5000 });
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), a.errors[0] + "\n");
+  let copied = "";
+  for (let i = 0; i < 25 && !copied; ++i) {
+    copied = await page.evaluate(() => navigator.clipboard.readText());
+    if (!copied) await page.waitForTimeout(200);
+  }
+  assert.equal(copied, a.errors[0] + "\n");
 
   // Not a data file, and a file too large to be one: said in words, nothing read.
   const r = await page.evaluate(() => window.rapport.loadFiles([{ name: "notes.json", text: "{\"title\": \"x\"}" }]));
@@ -109,6 +118,24 @@ test("your data: a broken profile shows its errors with positions, and the data 
   await page.setInputFiles("#file-input", { name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(2 * 1024 * 1024 + 10, 32) });
   const big = await attempted(page, ["huge.json"]);
   assert.match(big.errors[0], /^huge\.json: error: larger than 2 MB \(2 MB\)/);
+
+  // A kept file that no longer loads (stored by an older Rapport, say) does not stop the app: it starts with the
+  // shipped data and says why here.
+  await page.evaluate((text) => localStorage.setItem("rapport.userfile.culture-profiles/ZQ.json",
+    JSON.stringify({ name: "zq.json", text: text.replace('"code": "AQ"', '"code": "ZQ"') })), broken.toString("utf8"));
+  await page.goto(server.url + "?view=data");
+  await page.waitForFunction(() => window.rapport && window.rapport.userData, null, { timeout: 30000 });
+  await page.evaluate(() => window.rapport.ready);
+  await waitIdle(page);
+  d = await userData(page);
+  assert.equal(d.attempt.at_start, true);
+  assert.match(d.attempt.errors[0], /^zq\.json:12:21: error: expected \[low, high\]/);
+  assert.deepEqual(d.files.map((f) => [f.name, f.status]), [["zq.json", "rejected"]]);
+  assert.deepEqual(await markets(page), before);
+  await page.screenshot({ path: path.join(screenshots, "data-start-error.png") });
+  await click(page, "data.remove.0");
+  assert.deepEqual((await userData(page)).files, []);
+  assert.equal(await page.evaluate(() => localStorage.getItem("rapport.userfile.culture-profiles/ZQ.json")), null);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -148,11 +175,10 @@ test("your data: a dropped profile adds a market, survives a reload, exports, an
   await waitIdle(page);
   await page.screenshot({ path: path.join(screenshots, "data-loaded.png") });
 
-  // Reload: the file, the market and the pair chosen with it are still there.
-  await page.reload();
+  // Reload (without the link's markets): the file, the market and the pair chosen with it are still there.
+  await page.goto(server.url + "?view=data");
   await page.waitForFunction(() => window.rapport && window.rapport.userData, null, { timeout: 30000 });
   await page.evaluate(() => window.rapport.ready);
-  await page.evaluate(() => window.rapport.setView("data"));
   await waitIdle(page);
   d = await userData(page);
   assert.equal(d.files.length, 1);
@@ -177,6 +203,7 @@ test("your data: a dropped profile adds a market, survives a reload, exports, an
   await page.waitForTimeout(600);  // the editor's last save of the emptied draft is cleared too
   d = await userData(page);
   assert.deepEqual(d.files, []);
+  assert.equal(d.cleared, true, "the view says it is done");
   assert.ok(!(await markets(page)).includes("AQ"));
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("rapport."))), []);
   await page.screenshot({ path: path.join(screenshots, "data-cleared.png") });
@@ -193,18 +220,25 @@ test("your data: a dropped profile adds a market, survives a reload, exports, an
 test("your data on a phone", async () => {
   const { context, page, problems } = await openApp(browser, server.url + "?from=US&to=DE&view=data", { width: 390, height: 844 });
   await waitIdle(page);
-  await drop(page, [{ name: "antarctica.json", text: fixture }, { name: "broken.json", text: broken.toString("utf8") }]);
+  // A good profile and a broken one for another market, together: all or nothing.
+  const brokenZQ = broken.toString("utf8").replace('"code": "AQ"', '"code": "ZQ"');
+  await drop(page, [{ name: "antarctica.json", text: fixture }, { name: "broken.json", text: brokenZQ }]);
   const a = await attempted(page, ["antarctica.json", "broken.json"]);
   assert.equal(a.ok, false);
   assert.deepEqual(a.files.map((f) => f.status), ["held_back", "rejected"]);
+  assert.match(a.errors[0], /^broken\.json:12:21: error: expected \[low, high\] from 1 to 10/);
+  assert.ok(!(await markets(page)).includes("AQ"), "nothing was loaded");
   const d = await userData(page);
   for (const [name, [x, , w]] of Object.entries(d.anchors)) {
     if (name.startsWith("data.")) assert.ok(x >= 0 && x + w <= 390, `${name} fits the width`);
   }
   await page.screenshot({ path: path.join(screenshots, "data-phone.png") });
-  assert.equal((await page.evaluate(() => window.rapport.loadFiles([{ name: "antarctica.json", text: fixture }]))).ok, true);
+  const loaded = await page.evaluate((text) => window.rapport.loadFiles([{ name: "antarctica.json", text }]), fixture);
+  assert.equal(loaded.ok, true);
   await waitIdle(page);
   await page.screenshot({ path: path.join(screenshots, "data-phone-loaded.png") });
+  await scrollTo(page, "data.clear");
+  await page.screenshot({ path: path.join(screenshots, "data-phone-export-clear.png") });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -357,6 +357,14 @@ TEST_CASE("your data: the tab loads, shows errors, exports and clears everything
   CHECK(platform.filename == "AQ.json");
   CHECK(platform.content == fixture_aq());
 
+  // Remove: the market goes with its file; the pair falls back to one that exists.
+  click(app, "data.remove.0");
+  CHECK(engine.data()->profile("AQ") == nullptr);
+  CHECK(platform.files.empty());
+  CHECK(app.to() == "JP");
+  REQUIRE(app.load_user_files({up("antarctica.json", fixture_aq())}).ok);
+  draw_frames(app, 2);
+
   // Clear my data: a confirm step, then everything kept goes and the shipped data is back.
   platform.settings["compose"] = "{}";
   click(app, "data.clear");
@@ -366,7 +374,6 @@ TEST_CASE("your data: the tab loads, shows errors, exports and clears everything
   CHECK(engine.data()->profile("AQ") == nullptr);
   CHECK(platform.files.empty());
   CHECK(platform.settings.empty());
-  CHECK(app.to() == "JP");  // AQ went with the file
   draw_frames(app, 2);
   CHECK(app.cultures().target->code == "JP");
   CHECK(app.data_model().files.empty());

@@ -67,6 +67,10 @@ TEST_CASE("required literals: what every match must contain") {
   CHECK(required_literals("\\bplease\\s{1,3}(?:send|give)").max_prefix == 0);
   CHECK(required_literals("(?:a|b)\\s{1,3}reply").max_prefix == 4);
   CHECK(required_literals("\\w+\\s+reply").max_prefix == -1);
+  // Each literal keeps its own bound: "need" opens its alternative, "answer" comes after up to 9 characters.
+  const auto both = required_literals("\\bneed\\b|(?:your|the)\\s{1,4}answer");
+  REQUIRE(both.strings == std::vector<std::string>{"answer", "need"});
+  CHECK(both.prefixes == std::vector<int>{8, 0});
 }
 
 TEST_CASE("the literal filter finds literals anywhere, case-folded, and says where") {
@@ -81,8 +85,12 @@ TEST_CASE("the literal filter finds literals anywhere, case-folded, and says whe
   CHECK(h.may_match(&a));
   CHECK(h.may_match(&b));
   CHECK(h.may_match(&c));
-  CHECK(h.positions(&a) == std::vector<std::size_t>{6, 21});
-  CHECK(h.positions(&b) == std::vector<std::size_t>{text.find("Grüße")});
+  const auto sa = h.starts(&a);  // "touch base" begins its matches: each start is the occurrence itself
+  REQUIRE(sa.size() == 2);
+  CHECK((sa[0].from == 6 && sa[0].to == 6 && sa[1].from == 21 && sa[1].to == 21));
+  const auto sb = h.starts(&b);
+  REQUIRE(sb.size() == 1);
+  CHECK(sb[0].to == text.find("Grüße"));
   CHECK_FALSE(f.scan("nothing here").may_match(&a));
 }
 

@@ -233,8 +233,9 @@ void errors_box(const DataModel& m, DataViewState& st, const Fonts& fonts) {
       }
       st.errors_text += line + "\n";
     }
+    if (!st.errors_text.empty()) st.errors_text.pop_back();  // no empty last line (it would need a scrollbar)
   }
-  const int lines = static_cast<int>(std::count(st.errors_text.begin(), st.errors_text.end(), '\n'));
+  const int lines = 1 + static_cast<int>(std::count(st.errors_text.begin(), st.errors_text.end(), '\n'));
   const float line_h = ImGui::GetTextLineHeight();
   const float h = static_cast<float>(std::clamp(lines, 1, 12)) * line_h + ImGui::GetStyle().FramePadding.y * 2 + 2;
   ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(0.78f, 0.15f, 0.15f, 0.05f));
@@ -255,17 +256,25 @@ void attempt_card(const DataModel& m, DataViewState& st, const Tr& tr, const Fon
                                             ImDrawFlags_RoundCornersLeft);
   const auto errors = static_cast<std::int64_t>(m.errors.size());
   if (m.attempt_ok) {
-    coloured(colour, fonts.bold,
-             "\xE2\x9C\x93 " + tr("ui.data.result.ok", {{"count", static_cast<std::int64_t>(m.attempt.size())}}));  // ✓
+    coloured(colour, fonts.bold, tr("ui.data.result.ok", {{"count", static_cast<std::int64_t>(m.attempt.size())}}));
   } else {
-    coloured(colour, fonts.bold,
-             "\xE2\x9C\x97 " + tr(m.at_start ? "ui.data.result.at_start" : "ui.data.result.failed", {{"count", errors}}));  // ✗
+    coloured(colour, fonts.bold, tr(m.at_start ? "ui.data.result.at_start" : "ui.data.result.failed", {{"count", errors}}));
   }
   anchor(st, "data.result");
   ImGui::Spacing();
   for (std::size_t i = 0; i < m.attempt.size(); ++i) {
+    const DataFileRow& r = m.attempt[i];
+    if (m.attempt_ok) {
+      // In use now, and listed in full under "Your files": one line each here.
+      std::string line = r.name + " \xC2\xB7 " + tr(kind_key(r.kind));
+      if (const std::string e = effect(r, tr); !e.empty()) line += " \xC2\xB7 " + e;
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextUnformatted(line.c_str());
+      ImGui::PopTextWrapPos();
+      continue;
+    }
     if (i > 0) ImGui::Spacing();
-    file_row(m.attempt[i], -1, st, tr, fonts);
+    file_row(r, -1, st, tr, fonts);
   }
   if (!m.errors.empty()) {
     ImGui::Spacing();
@@ -308,21 +317,24 @@ void drop_zone(DataViewState& st, const Tr& tr, const Fonts& fonts, DataEvents& 
     text_in(fonts.bold, drop);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - button_w) / 2));
   }
-  if (ImGui::Button(choose.c_str())) ev.choose = true;
+  if (ImGui::Button(choose.c_str())) {
+    ev.choose = true;
+    st.cleared = false;
+  }
   anchor(st, "data.choose");
   ImGui::Spacing();
   ImGui::PushFont(fonts.small ? fonts.small : ImGui::GetFont());
   muted(tr("ui.data.drop.help"));
   ImGui::PopFont();
   ImGui::Dummy(ImVec2(0, 2));
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  const ImVec2 a = ImGui::GetWindowPos();
-  const ImVec2 b(a.x + ImGui::GetWindowWidth() - 1, a.y + ImGui::GetWindowHeight() - 1);
-  dashed_rect(dl, ImVec2(a.x + 1, a.y + 1), b, st.dragging ? kTeal : IM_COL32(15, 118, 110, 140), st.dragging ? 2.5f : 1.5f);
   ImGui::EndChild();
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
   anchor(st, "data.drop");
+  // The dashed edge, drawn by the parent (a child clips its own edges away).
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  dashed_rect(ImGui::GetWindowDrawList(), ImVec2(a.x + 1, a.y + 1), ImVec2(b.x - 1, b.y - 1),
+              st.dragging ? kTeal : IM_COL32(15, 118, 110, 140), st.dragging ? 2.5f : 1.5f);
 }
 
 void files_section(const DataModel& m, DataViewState& st, const Tr& tr, const Fonts& fonts, DataEvents& ev) {
@@ -338,15 +350,15 @@ void files_section(const DataModel& m, DataViewState& st, const Tr& tr, const Fo
 }
 
 // A card of the side column (or of the one column on a phone).
-bool begin_card(const char* id) {
-  ImGui::Spacing();
+bool begin_card(const char* id, bool first = false) {
+  if (!first) ImGui::Spacing();
   return ImGui::BeginChild(id, ImVec2(0, 0),
                            ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
 }
 
 // Export a market's profile as the engine has it.
-void export_card(const DataModel& m, DataViewState& st, const Tr& tr, const Fonts& fonts, DataEvents& ev) {
-  begin_card("export");
+void export_card(const DataModel& m, DataViewState& st, const Tr& tr, const Fonts& fonts, DataEvents& ev, bool first) {
+  begin_card("export", first);
   text_in(fonts.heading, tr("ui.data.export.title"));
   muted(tr("ui.data.export.help"));
   ImGui::Spacing();
@@ -386,8 +398,16 @@ void clear_card(DataViewState& st, const Tr& tr, const Fonts& fonts, DataEvents&
   muted(tr("ui.data.clear.help"));
   ImGui::Spacing();
   if (!st.confirm_clear) {
-    if (ImGui::Button(tr("ui.data.clear.button").c_str())) st.confirm_clear = true;
+    if (ImGui::Button(tr("ui.data.clear.button").c_str())) {
+      st.confirm_clear = true;
+      st.cleared = false;
+    }
     anchor(st, "data.clear");
+    if (st.cleared) {
+      ImGui::SameLine();
+      ImGui::AlignTextToFramePadding();
+      coloured(kTeal, fonts.bold, tr("ui.data.clear.done"));
+    }
   } else {
     coloured(kRed, fonts.bold, tr("ui.data.clear.confirm"));
     ImGui::Spacing();
@@ -398,6 +418,7 @@ void clear_card(DataViewState& st, const Tr& tr, const Fonts& fonts, DataEvents&
     if (ImGui::Button(tr("ui.data.clear.yes").c_str())) {
       ev.clear = true;
       st.confirm_clear = false;
+      st.cleared = true;
     }
     ImGui::PopStyleColor(4);
     anchor(st, "data.clear.confirm");
@@ -435,7 +456,7 @@ DataEvents draw_data_view(const DataModel& m, DataViewState& st, const Tr& tr, c
     main_column();
     ImGui::TableSetColumnIndex(1);
     ImGui::Indent(14);
-    export_card(m, st, tr, fonts, ev);
+    export_card(m, st, tr, fonts, ev, true);
     clear_card(st, tr, fonts, ev);
     ImGui::Unindent(14);
     ImGui::PopStyleVar();
@@ -443,7 +464,7 @@ DataEvents draw_data_view(const DataModel& m, DataViewState& st, const Tr& tr, c
   } else {
     main_column();
     ImGui::Spacing();
-    export_card(m, st, tr, fonts, ev);
+    export_card(m, st, tr, fonts, ev, false);
     clear_card(st, tr, fonts, ev);
   }
   ImGui::Spacing();
@@ -504,7 +525,8 @@ nlohmann::json row_json(const DataFileRow& r) {
 nlohmann::json data_json(const DataModel& model, const DataViewState& state) {
   nlohmann::json out = {{"files", nlohmann::json::array()}, {"attempt", nullptr}, {"errors", model.errors},
                         {"markets", nlohmann::json::array()}, {"export_market", state.export_market},
-                        {"confirm_clear", state.confirm_clear}, {"anchors", nlohmann::json::object()}};
+                        {"confirm_clear", state.confirm_clear}, {"cleared", state.cleared},
+                        {"anchors", nlohmann::json::object()}};
   for (const auto& r : model.files) out["files"].push_back(row_json(r));
   if (model.attempted) {
     nlohmann::json a = {{"ok", model.attempt_ok}, {"at_start", model.at_start}, {"files", nlohmann::json::array()},

@@ -50,6 +50,7 @@ struct DataViewState {
   std::string export_market;    ///< the market to export: the app's To market until one is chosen here
   bool export_chosen = false;
   bool confirm_clear = false;   ///< "Clear my data" pressed once: the confirm step shows
+  bool cleared = false;         ///< cleared: says so until something else is done here
   bool dragging = false;        ///< files are being dragged over the page
   std::string errors_text;      ///< the errors as shown in the selectable box (wrapped to its width)
   std::string errors_source;    ///< ... and what they were wrapped from
@@ -74,7 +75,7 @@ void draw_drop_overlay(const Tr& tr, const Fonts& fonts);
 
 /// The model as window.rapport.userData() gives it: {files: [{name, path, kind, status, market, market_name,
 /// replaces, stored, rules, errors}], attempt: {ok, at_start, files, errors} or null, errors, markets: [code],
-/// export_market, confirm_clear, anchors: {name: [x, y, w, h]}}. Kinds: "profile", "rules", "catalog",
+/// export_market, confirm_clear, cleared, anchors: {name: [x, y, w, h]}}. Kinds: "profile", "rules", "catalog",
 /// "unknown"; statuses: "loaded", "rejected", "held_back".
 nlohmann::json data_json(const DataModel& model, const DataViewState& state);
 
