@@ -27,12 +27,18 @@ App::App(Engine& engine, Platform& platform, int startup_data_errors)
   if (!compose.is_discarded()) from_json(compose, compose_);
   const auto workshop = nlohmann::json::parse(platform_.load_setting("workshop"), nullptr, false);
   if (!workshop.is_discarded()) from_json(workshop, workshop_);
+  workshop_.presenting = false;  // presentation mode is for now, not for the next visit
+  const std::string theme = platform_.load_setting("theme");
+  theme_ = theme == "dark" ? Theme::kDark : theme == "contrast" ? Theme::kContrast : Theme::kLight;
+  if (ImGui::GetCurrentContext()) apply_theme(theme_, ImGui::GetStyle());
+  platform_.set_page_theme(theme.empty() ? "light" : theme);
 }
 
 void App::save_settings() {
   platform_.save_setting("markets", nlohmann::json{{"from", from_}, {"to", to_}}.dump());
   platform_.save_setting("compose", nlohmann::json(compose_).dump());
   platform_.save_setting("workshop", nlohmann::json(workshop_).dump());
+  platform_.save_setting("theme", theme_ == Theme::kDark ? "dark" : theme_ == Theme::kContrast ? "contrast" : "light");
 }
 
 void App::on_workshop_input(const std::string& text) {
@@ -64,7 +70,7 @@ void App::draw_workshop(const DataSet& data, const Tr& tr) {
   if (ev.presenting_changed) {
     platform_.set_text_scale(workshop_.presenting ? 1.4f : 1.0f);
     platform_.set_fullscreen(workshop_.presenting);
-    apply_theme(workshop_.presenting ? Theme::kContrast : Theme::kLight, ImGui::GetStyle());
+    apply_theme(workshop_.presenting ? Theme::kContrast : theme_, ImGui::GetStyle());
   }
   if (ev.reset_rewrite && workshop_model_.exercise) {
     workshop_.rewrites.erase(workshop_model_.exercise->id);
@@ -244,9 +250,19 @@ void App::refresh_meeting(const DataSet& data) {
   if (!meeting_ready_) {
     meeting_form_ = default_meeting_form(data, from_, to_, platform_.local_time_zone(), today_);
     if (ImGui::GetIO().DisplaySize.x < 600) meeting_form_.timeline_days = 1;  // a phone: one day reads best
+    // The form as the user left it last time, if it is for the same markets and not in the past.
+    const auto stored = nlohmann::json::parse(platform_.load_setting("meeting"), nullptr, false);
+    if (stored.is_object()) {
+      MeetingForm last = meeting_form_;
+      from_json(stored, last);
+      const bool same_markets = last.organiser_market == from_ && !last.participants.empty() &&
+                                last.participants.front().market == to_;
+      if (same_markets && !(last.date < today_)) meeting_form_ = last;
+    }
     meeting_ready_ = true;
   }
   if (meeting_data_ == &data && meeting_today_ == today_ && meeting_.form == meeting_form_) return;
+  if (!(meeting_.form == meeting_form_)) platform_.save_setting("meeting", nlohmann::json(meeting_form_).dump());
   meeting_ = make_meeting_model(data, meeting_form_, today_, language_);
   meeting_data_ = &data;
   meeting_today_ = today_;
@@ -315,13 +331,44 @@ void App::draw_top_bar(const Tr& tr) {
     ImGui::AlignTextToFramePadding();
     text_in(fonts_.body, tr("ui.app.tagline"));
     ImGui::PopStyleColor();
-    ImGui::SameLine(ImGui::GetWindowWidth() - 2 * 270 - 40);
+  }
+  // The display menu (UI language, theme): at the end of the bar, or on the title line on a phone.
+  auto display_menu = [&] {
+    if (ImGui::Button(tr("ui.top.display").c_str())) ImGui::OpenPopup("display");
+    if (ImGui::BeginPopup("display")) {
+      ImGui::TextDisabled("%s", tr("ui.top.language").c_str());
+      for (const auto& lang : data->languages()) {
+        if (ImGui::MenuItem(data->text(lang, "ui.language.name").c_str(), nullptr, lang == language_)) language_ = lang;
+      }
+      ImGui::Separator();
+      ImGui::TextDisabled("%s", tr("ui.top.theme").c_str());
+      const std::pair<Theme, const char*> themes[] = {
+          {Theme::kLight, "ui.top.theme.light"}, {Theme::kDark, "ui.top.theme.dark"}, {Theme::kContrast, "ui.top.theme.contrast"}};
+      for (const auto& [t, key] : themes) {
+        if (ImGui::MenuItem(tr(key).c_str(), nullptr, theme_ == t)) {
+          theme_ = t;
+          apply_theme(theme_, ImGui::GetStyle());
+          platform_.set_page_theme(t == Theme::kDark ? "dark" : t == Theme::kContrast ? "contrast" : "light");
+          save_settings();
+        }
+      }
+      ImGui::EndPopup();
+    }
+  };
+  if (narrow) {
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(tr("ui.top.display").c_str()).x - 44);
+    display_menu();
   }
   const float picker_w = narrow ? (avail - 120) / 2 : 200.0f;
+  if (!narrow) ImGui::SameLine(ImGui::GetWindowWidth() - 2 * 270 - 40 - ImGui::CalcTextSize(tr("ui.top.display").c_str()).x - 30);
   std::string from = from_, to = to_;
   bool changed = market_picker("##from", tr("ui.top.from"), from, *data, tr, picker_w);
   ImGui::SameLine();
   changed = market_picker("##to", tr("ui.top.to"), to, *data, tr, picker_w) || changed;
+  if (!narrow) {
+    ImGui::SameLine(0, 16);
+    display_menu();
+  }
   if (changed) {
     set_markets(from, to);
     platform_.request_frame();

@@ -70,6 +70,7 @@ class App {
   Platform& platform_;
   Fonts fonts_;
   std::string language_ = "en";
+  Theme theme_ = Theme::kLight;
   StatusModel status_;
   long long status_minute_ = -1;  // the minute the status model was built for
   int startup_data_errors_ = 0;

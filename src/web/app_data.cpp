@@ -47,8 +47,8 @@ void App::refresh_data_model(const DataSet& data) {
 void App::draw_data_tab(const DataSet& data, const Tr& tr, float footer_h) {
   if (!user_) return;
   const bool open = ImGui::BeginTabItem(tr("ui.tab.data").c_str(), nullptr, tab_flags("data"));
-  data_state_.anchors["tab.data"] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                     ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+  data_state_.anchors["tab.data"] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
+                                     ImGui::GetItemRectSize().y};
   if (!open) return;
   refresh_data_model(data);
   if (!data_state_.export_chosen || !data.profile(data_state_.export_market)) {

@@ -18,7 +18,8 @@
 // ---------------------------------------------------------------------------------------------------------
 // [SECTION] JavaScript helpers
 // ---------------------------------------------------------------------------------------------------------
-// The kept paths, as a JSON array (malloc'ed).
+// clang-format off
+// (JavaScript inside.) The kept paths, as a JSON array (malloc'ed).
 EM_JS(char*, rapport_js_user_file_paths, (), {
   var out = [];
   try {
@@ -71,6 +72,7 @@ EM_JS(void, rapport_js_clear_storage, (), {
 EM_JS(void, rapport_js_choose_files, (), {
   if (window.rapportFiles) window.rapportFiles.open(Module);
 });
+// clang-format on
 
 // ---------------------------------------------------------------------------------------------------------
 // [SECTION] WebPlatform: the user's files
@@ -101,11 +103,17 @@ bool WebPlatform::save_user_file(const std::string& path, const std::string& con
   return rapport_js_save_user_file(path.c_str(), contents.c_str()) != 0;
 }
 
-void WebPlatform::remove_user_file(const std::string& path) { rapport_js_remove_user_file(path.c_str()); }
+void WebPlatform::remove_user_file(const std::string& path) {
+  rapport_js_remove_user_file(path.c_str());
+}
 
-void WebPlatform::clear_storage() { rapport_js_clear_storage(); }
+void WebPlatform::clear_storage() {
+  rapport_js_clear_storage();
+}
 
-void WebPlatform::choose_files() { rapport_js_choose_files(); }
+void WebPlatform::choose_files() {
+  rapport_js_choose_files();
+}
 
 }  // namespace rapport::ui
 
@@ -134,7 +142,9 @@ std::string user_files(const std::string& json) {
   nlohmann::json out = {{"ok", r.ok}, {"errors", nlohmann::json::array()}, {"files", nlohmann::json::array()}};
   for (const auto& e : r.errors) out["errors"].push_back(e.format());
   for (const auto& f : r.files) {
-    out["files"].push_back({{"name", f.name}, {"path", f.path}, {"market", f.market},
+    out["files"].push_back({{"name", f.name},
+                            {"path", f.path},
+                            {"market", f.market},
                             {"status", f.status == rapport::ui::UserFileStatus::kLoaded     ? "loaded"
                                        : f.status == rapport::ui::UserFileStatus::kRejected ? "rejected"
                                                                                             : "held_back"}});
@@ -153,7 +163,9 @@ void user_files_dragging(bool on) {
 }  // namespace
 
 namespace rapport::ui {
-void attach_data_api(App& app) { g_data_app = &app; }
+void attach_data_api(App& app) {
+  g_data_app = &app;
+}
 }  // namespace rapport::ui
 
 EMSCRIPTEN_BINDINGS(rapport_user_data) {

@@ -49,6 +49,8 @@ class Platform {
   /// Presentation mode: text `scale` times its usual size (fonts are rasterised again, so they stay crisp),
   /// and the page full screen or not.
   virtual void set_text_scale(float /*scale*/) {}
+  /// The page's own colours (the editors drawn by the page follow the UI's theme): "light", "dark", "contrast".
+  virtual void set_page_theme(const std::string& /*theme*/) {}
   virtual void set_fullscreen(bool /*on*/) {}
   /// Small settings kept on this machine (browser storage): "" when unset.
   virtual std::string load_setting(const std::string& /*key*/) const { return ""; }

@@ -84,6 +84,7 @@ EM_JS(char*, rapport_js_load_setting, (const char* key), {
   stringToUTF8(v, p, n);
   return p;
 });
+EM_JS(void, rapport_js_page_theme, (const char* theme), { document.documentElement.dataset.theme = UTF8ToString(theme); });
 EM_JS(void, rapport_js_fullscreen, (int on), {
   try {
     if (on && !document.fullscreenElement) document.documentElement.requestFullscreen().catch(function() {});
@@ -454,6 +455,8 @@ void WebPlatform::set_text_scale(float scale) {
 }
 
 void WebPlatform::set_fullscreen(bool on) { rapport_js_fullscreen(on ? 1 : 0); }
+
+void WebPlatform::set_page_theme(const std::string& theme) { rapport_js_page_theme(theme.c_str()); }
 
 std::string WebPlatform::load_setting(const std::string& key) const {
   char* v = rapport_js_load_setting(key.c_str());

@@ -35,6 +35,7 @@ class WebPlatform final : public Platform {
   void copy_text(const std::string& text) override;
   void announce(const std::string& text) override;
   void set_text_scale(float scale) override;
+  void set_page_theme(const std::string& theme) override;
   void set_fullscreen(bool on) override;
   std::string load_setting(const std::string& key) const override;
   void save_setting(const std::string& key, const std::string& value) override;

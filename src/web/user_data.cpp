@@ -40,7 +40,8 @@ std::string safe_stem(const std::string& stem) {
 }
 
 bool two_letters(const std::string& s) {
-  return s.size() == 2 && std::isalpha(static_cast<unsigned char>(s[0])) && std::isalpha(static_cast<unsigned char>(s[1]));
+  return s.size() == 2 && std::isalpha(static_cast<unsigned char>(s[0])) &&
+         std::isalpha(static_cast<unsigned char>(s[1]));
 }
 
 std::string upper(std::string s) {
@@ -156,7 +157,9 @@ std::vector<SourceFile> sources_of(const std::vector<const UserFile*>& files) {
   return out;
 }
 
-std::string envelope(const UserFile& f) { return nlohmann::json{{"name", f.name}, {"text", f.text}}.dump(); }
+std::string envelope(const UserFile& f) {
+  return nlohmann::json{{"name", f.name}, {"text", f.text}}.dump();
+}
 }  // namespace
 
 UserData::UserData(Engine& engine, Platform& platform, std::vector<SourceFile> shipped, std::string language)
@@ -171,8 +174,10 @@ UserLoad UserData::attempt(const std::vector<UserFile>& kept, std::vector<UserFi
     if (f.path.empty() || f.status == UserFileStatus::kRejected) continue;
     const auto [it, added] = seen.emplace(f.path, f.name);
     if (!added) {
-      reject(f, DataError{f.name, {}, "", data->text(language_, "ui.data.problem.twice",
-                                                      {{"other", it->second}, {"path", f.path}})});
+      reject(f, DataError{f.name,
+                          {},
+                          "",
+                          data->text(language_, "ui.data.problem.twice", {{"other", it->second}, {"path", f.path}})});
     }
   }
   std::vector<const UserFile*> to_engine;
@@ -199,8 +204,9 @@ UserLoad UserData::attempt(const std::vector<UserFile>& kept, std::vector<UserFi
   // The engine names files by their data path; the user knows them by their own names.
   std::vector<UserFile> kept_with_errors;
   for (DataError& e : engine_errors) {
-    auto owner = std::find_if(incoming.begin(), incoming.end(),
-                              [&](const UserFile& f) { return f.status != UserFileStatus::kRejected && f.path == e.file; });
+    auto owner = std::find_if(incoming.begin(), incoming.end(), [&](const UserFile& f) {
+      return f.status != UserFileStatus::kRejected && f.path == e.file;
+    });
     if (owner != incoming.end()) {
       e.file = owner->name;
       owner->errors.push_back(e);
@@ -219,7 +225,9 @@ UserLoad UserData::attempt(const std::vector<UserFile>& kept, std::vector<UserFi
     r.errors.push_back(std::move(e));
   }
   for (UserFile& f : incoming) {
-    f.status = !f.errors.empty() ? UserFileStatus::kRejected : r.ok ? UserFileStatus::kLoaded : UserFileStatus::kHeldBack;
+    f.status = !f.errors.empty() ? UserFileStatus::kRejected
+               : r.ok            ? UserFileStatus::kLoaded
+                                 : UserFileStatus::kHeldBack;
   }
   for (UserFile& f : kept_with_errors) f.status = UserFileStatus::kRejected;
   r.files = std::move(incoming);
@@ -313,9 +321,8 @@ const UserLoad& UserData::add(const std::vector<Upload>& uploads) {
   // The user's files in use stay, except those the new ones replace.
   std::vector<UserFile> kept;
   for (const UserFile& f : files_) {
-    const bool replaced = std::any_of(incoming.begin(), incoming.end(), [&](const UserFile& n) {
-      return !n.path.empty() && n.path == f.path;
-    });
+    const bool replaced = std::any_of(incoming.begin(), incoming.end(),
+                                      [&](const UserFile& n) { return !n.path.empty() && n.path == f.path; });
     if (f.status == UserFileStatus::kLoaded && !replaced) kept.push_back(f);
   }
   last_ = attempt(kept, std::move(incoming));
@@ -324,8 +331,8 @@ const UserLoad& UserData::add(const std::vector<Upload>& uploads) {
     std::vector<UserFile> next = kept;
     // Stored files rejected at start stay listed (to be removed) unless a new file takes their place.
     for (const UserFile& f : files_) {
-      const bool replaced = std::any_of(last_.files.begin(), last_.files.end(),
-                                        [&](const UserFile& n) { return n.path == f.path; });
+      const bool replaced =
+          std::any_of(last_.files.begin(), last_.files.end(), [&](const UserFile& n) { return n.path == f.path; });
       if (f.status != UserFileStatus::kLoaded && !replaced) next.push_back(f);
       if (replaced && !f.key.empty() && f.key != f.path) platform_.remove_user_file(f.key);
     }

@@ -42,11 +42,11 @@ struct UserFile {
   UserFileKind kind = UserFileKind::kUnknown;
   std::string text;
   UserFileStatus status = UserFileStatus::kLoaded;
-  DataErrors errors;       ///< this file's own errors, positions in the user's text
-  std::string market;      ///< a profile's market code, "AQ"
-  bool replaces = false;   ///< stands in for a shipped market, pack or catalog of the same name
-  bool stored = true;      ///< kept in browser storage (false: storage full or unavailable)
-  std::string key;         ///< the path it is kept under in storage ("" before it is kept)
+  DataErrors errors;      ///< this file's own errors, positions in the user's text
+  std::string market;     ///< a profile's market code, "AQ"
+  bool replaces = false;  ///< stands in for a shipped market, pack or catalog of the same name
+  bool stored = true;     ///< kept in browser storage (false: storage full or unavailable)
+  std::string key;        ///< the path it is kept under in storage ("" before it is kept)
 };
 
 /// The result of one attempt to change the data.

@@ -70,7 +70,9 @@ const std::vector<SourceFile>& shipped() {
   return files;
 }
 
-std::string fixture_aq() { return test::source_file("tests/profiles/fixture/AQ.json"); }
+std::string fixture_aq() {
+  return test::source_file("tests/profiles/fixture/AQ.json");
+}
 
 // A rule pack of one phrase rule; `pass` is one of its examples that must pass.
 std::string rule_pack(const std::string& pass) {
@@ -140,12 +142,14 @@ TEST_CASE("your data: a broken profile is rejected with file:line:col and JSON p
   const auto before = engine.data();
   StoragePlatform platform;
   ui::UserData user(engine, platform, shipped());
-  const ui::UserLoad& r = user.add({up("my-market.json", test::source_file("tests/profiles/broken/08-range-out-of-scale.json"))});
+  const ui::UserLoad& r =
+      user.add({up("my-market.json", test::source_file("tests/profiles/broken/08-range-out-of-scale.json"))});
   CHECK_FALSE(r.ok);
   REQUIRE(r.errors.size() == 1);
   // Named as the user's file is, at the place in it (as tests/profiles/broken/expected.txt has it).
   CHECK(r.errors[0].format() ==
-        "my-market.json:12:21: error: expected [low, high] from 1 to 10, found [7, 11] [at /dimensions/directness/range]");
+        "my-market.json:12:21: error: expected [low, high] from 1 to 10, found [7, 11] [at "
+        "/dimensions/directness/range]");
   REQUIRE(r.files.size() == 1);
   CHECK(r.files[0].status == ui::UserFileStatus::kRejected);
   CHECK(r.files[0].path == "culture-profiles/AQ.json");
@@ -163,8 +167,8 @@ TEST_CASE("your data: a broken profile is rejected with file:line:col and JSON p
   CHECK(s.files[0].kind == ui::UserFileKind::kProfile);
 
   // All or nothing: a good file loaded with a broken one waits for it.
-  const ui::UserLoad& t =
-      user.add({up("good.json", test::source_file("culture-profiles/DE.json")), up("bad.json", test::source_file("tests/profiles/broken/03-duplicate-key.json"))});
+  const ui::UserLoad& t = user.add({up("good.json", test::source_file("culture-profiles/DE.json")),
+                                    up("bad.json", test::source_file("tests/profiles/broken/03-duplicate-key.json"))});
   CHECK_FALSE(t.ok);
   REQUIRE(t.files.size() == 2);
   CHECK(t.files[0].status == ui::UserFileStatus::kHeldBack);
@@ -205,7 +209,8 @@ TEST_CASE("your data: what a file is, decided from its content") {
   REQUIRE(bad_code.errors.size() == 1);
   CHECK(bad_code.errors[0].format().find("x.json:2:3: error: a market code is two capital letters") == 0);
   CHECK(bad_code.errors[0].json_path == "/code");
-  const ui::UserFile big = ui::classify_upload(problem("huge.json", "too_large", 3 * 1024 * 1024), shipped(), data, "en");
+  const ui::UserFile big =
+      ui::classify_upload(problem("huge.json", "too_large", 3 * 1024 * 1024), shipped(), data, "en");
   REQUIRE(big.errors.size() == 1);
   CHECK(big.errors[0].format() ==
         "huge.json: error: larger than 2 MB (3 MB): a profile or rule pack is far smaller. Is it the right file?");
@@ -274,14 +279,18 @@ TEST_CASE("your data: a rule pack is checked like the shipped ones, its examples
   const ui::UserLoad& good = user.add({up("team.json", rule_pack("Let me come back to you next week."))});
   REQUIRE_MESSAGE(good.ok, format_errors(good.errors));
   const auto packs = engine.data()->rule_packs();
-  CHECK(std::any_of(packs.begin(), packs.end(), [](const RulePack* p) { return p->file == "culture-profiles/rules/team.json"; }));
+  CHECK(std::any_of(packs.begin(), packs.end(),
+                    [](const RulePack* p) { return p->file == "culture-profiles/rules/team.json"; }));
 }
 
 TEST_CASE("your data: a stored file that no longer loads does not stop the others") {
   StoragePlatform platform;
-  platform.files["culture-profiles/AQ.json"] = nlohmann::json{{"name", "antarctica.json"}, {"text", fixture_aq()}}.dump();
+  platform.files["culture-profiles/AQ.json"] =
+      nlohmann::json{{"name", "antarctica.json"}, {"text", fixture_aq()}}.dump();
   platform.files["culture-profiles/ZZ.json"] =
-      nlohmann::json{{"name", "zz.json"}, {"text", test::source_file("tests/profiles/broken/08-range-out-of-scale.json")}}.dump();
+      nlohmann::json{{"name", "zz.json"},
+                     {"text", test::source_file("tests/profiles/broken/08-range-out-of-scale.json")}}
+          .dump();
   platform.files["culture-profiles/QQ.json"] = "not an envelope";
   Engine engine;
   REQUIRE(engine.load(shipped()).empty());
@@ -328,7 +337,9 @@ TEST_CASE("your data: the tab loads, shows errors, exports and clears everything
 
   // A broken profile: the errors show, the data stays.
   const auto before = engine.data();
-  CHECK_FALSE(app.load_user_files({up("broken.json", test::source_file("tests/profiles/broken/08-range-out-of-scale.json"))}).ok);
+  CHECK_FALSE(
+      app.load_user_files({up("broken.json", test::source_file("tests/profiles/broken/08-range-out-of-scale.json"))})
+          .ok);
   draw_frames(app, 3);
   CHECK(engine.data() == before);
   REQUIRE(app.data_model().errors.size() == 1);

@@ -289,7 +289,8 @@ void finding_card(ComposeState& s, const ComposeModel& m, int i, const Tr& tr, c
   ImGui::PopFont();
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(f.why.c_str());
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.06f, 0.40f, 0.37f, 1));
+  const bool dark = ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.3f;
+  ImGui::PushStyleColor(ImGuiCol_Text, dark ? ImVec4(0.45f, 0.85f, 0.78f, 1) : ImVec4(0.06f, 0.40f, 0.37f, 1));
   ImGui::TextUnformatted(tr("ui.compose.fix", {{"fix", f.fix}}).c_str());
   ImGui::PopStyleColor();
   ImGui::PopTextWrapPos();

@@ -26,7 +26,8 @@ DataFileRow row_of(const UserFile& f, const DataSet& data) {
   r.stored = f.stored;
   for (const auto& e : f.errors) r.errors.push_back(e.format());
   if (f.status != UserFileStatus::kLoaded) return r;
-  if (const Profile* p = f.kind == UserFileKind::kProfile ? data.profile(f.market) : nullptr) r.market_name = p->name_en;
+  if (const Profile* p = f.kind == UserFileKind::kProfile ? data.profile(f.market) : nullptr)
+    r.market_name = p->name_en;
   if (f.kind == UserFileKind::kRulePack) {
     for (const RulePack* pack : data.rule_packs()) {
       if (pack->file == f.path) {
@@ -122,10 +123,14 @@ void dashed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour, float thickne
 
 const char* kind_key(UserFileKind k) {
   switch (k) {
-    case UserFileKind::kProfile: return "ui.data.kind.profile";
-    case UserFileKind::kRulePack: return "ui.data.kind.rules";
-    case UserFileKind::kCatalog: return "ui.data.kind.catalog";
-    case UserFileKind::kUnknown: break;
+    case UserFileKind::kProfile:
+      return "ui.data.kind.profile";
+    case UserFileKind::kRulePack:
+      return "ui.data.kind.rules";
+    case UserFileKind::kCatalog:
+      return "ui.data.kind.catalog";
+    case UserFileKind::kUnknown:
+      break;
   }
   return "ui.data.kind.unknown";
 }
@@ -145,18 +150,24 @@ std::string effect(const DataFileRow& r, const Tr& tr) {
                 {{"count", std::int64_t{r.rules}}, {"language", r.language}});
     case UserFileKind::kCatalog:
       return r.language.empty() ? "" : tr("ui.data.effect.catalog", {{"language", r.language}});
-    case UserFileKind::kUnknown: break;
+    case UserFileKind::kUnknown:
+      break;
   }
   return "";
 }
 
 void status_text(const DataFileRow& r, const Tr& tr, const Fonts& fonts) {
   switch (r.status) {
-    case UserFileStatus::kLoaded: coloured(kTeal, fonts.bold, tr("ui.data.status.loaded")); break;
-    case UserFileStatus::kRejected:
-      coloured(kRed, fonts.bold, tr("ui.data.status.rejected", {{"count", static_cast<std::int64_t>(r.errors.size())}}));
+    case UserFileStatus::kLoaded:
+      coloured(kTeal, fonts.bold, tr("ui.data.status.loaded"));
       break;
-    case UserFileStatus::kHeldBack: coloured(kAmber, fonts.bold, tr("ui.data.status.held_back")); break;
+    case UserFileStatus::kRejected:
+      coloured(kRed, fonts.bold,
+               tr("ui.data.status.rejected", {{"count", static_cast<std::int64_t>(r.errors.size())}}));
+      break;
+    case UserFileStatus::kHeldBack:
+      coloured(kAmber, fonts.bold, tr("ui.data.status.held_back"));
+      break;
   }
 }
 
@@ -225,7 +236,8 @@ void errors_box(const DataModel& m, DataViewState& st, const Fonts& fonts) {
         if (!line.empty() && line.find_first_not_of(' ') != std::string::npos &&
             ImGui::CalcTextSize((line + word).c_str()).x > inner) {
           st.errors_text += line + "\n";
-          line = indent + word.substr(word.find_first_not_of(' ') == std::string::npos ? 0 : word.find_first_not_of(' '));
+          line =
+              indent + word.substr(word.find_first_not_of(' ') == std::string::npos ? 0 : word.find_first_not_of(' '));
         } else {
           line += word;
         }
@@ -258,7 +270,8 @@ void attempt_card(const DataModel& m, DataViewState& st, const Tr& tr, const Fon
   if (m.attempt_ok) {
     coloured(colour, fonts.bold, tr("ui.data.result.ok", {{"count", static_cast<std::int64_t>(m.attempt.size())}}));
   } else {
-    coloured(colour, fonts.bold, tr(m.at_start ? "ui.data.result.at_start" : "ui.data.result.failed", {{"count", errors}}));
+    coloured(colour, fonts.bold,
+             tr(m.at_start ? "ui.data.result.at_start" : "ui.data.result.failed", {{"count", errors}}));
   }
   anchor(st, "data.result");
   ImGui::Spacing();
@@ -352,8 +365,8 @@ void files_section(const DataModel& m, DataViewState& st, const Tr& tr, const Fo
 // A card of the side column (or of the one column on a phone).
 bool begin_card(const char* id, bool first = false) {
   if (!first) ImGui::Spacing();
-  return ImGui::BeginChild(id, ImVec2(0, 0),
-                           ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  return ImGui::BeginChild(
+      id, ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
 }
 
 // Export a market's profile as the engine has it.
@@ -500,36 +513,56 @@ void draw_drop_overlay(const Tr& tr, const Fonts& fonts) {
 namespace {
 const char* kind_name(UserFileKind k) {
   switch (k) {
-    case UserFileKind::kProfile: return "profile";
-    case UserFileKind::kRulePack: return "rules";
-    case UserFileKind::kCatalog: return "catalog";
-    case UserFileKind::kUnknown: break;
+    case UserFileKind::kProfile:
+      return "profile";
+    case UserFileKind::kRulePack:
+      return "rules";
+    case UserFileKind::kCatalog:
+      return "catalog";
+    case UserFileKind::kUnknown:
+      break;
   }
   return "unknown";
 }
 const char* status_name(UserFileStatus s) {
   switch (s) {
-    case UserFileStatus::kLoaded: return "loaded";
-    case UserFileStatus::kRejected: return "rejected";
-    case UserFileStatus::kHeldBack: return "held_back";
+    case UserFileStatus::kLoaded:
+      return "loaded";
+    case UserFileStatus::kRejected:
+      return "rejected";
+    case UserFileStatus::kHeldBack:
+      return "held_back";
   }
   return "rejected";
 }
 nlohmann::json row_json(const DataFileRow& r) {
-  return {{"name", r.name}, {"path", r.path}, {"kind", kind_name(r.kind)}, {"status", status_name(r.status)},
-          {"market", r.market}, {"market_name", r.market_name}, {"replaces", r.replaces}, {"stored", r.stored},
-          {"rules", r.rules}, {"errors", r.errors}};
+  return {{"name", r.name},
+          {"path", r.path},
+          {"kind", kind_name(r.kind)},
+          {"status", status_name(r.status)},
+          {"market", r.market},
+          {"market_name", r.market_name},
+          {"replaces", r.replaces},
+          {"stored", r.stored},
+          {"rules", r.rules},
+          {"errors", r.errors}};
 }
 }  // namespace
 
 nlohmann::json data_json(const DataModel& model, const DataViewState& state) {
-  nlohmann::json out = {{"files", nlohmann::json::array()}, {"attempt", nullptr}, {"errors", model.errors},
-                        {"markets", nlohmann::json::array()}, {"export_market", state.export_market},
-                        {"confirm_clear", state.confirm_clear}, {"cleared", state.cleared},
+  nlohmann::json out = {{"files", nlohmann::json::array()},
+                        {"attempt", nullptr},
+                        {"errors", model.errors},
+                        {"markets", nlohmann::json::array()},
+                        {"export_market", state.export_market},
+                        {"confirm_clear", state.confirm_clear},
+                        {"cleared", state.cleared},
                         {"anchors", nlohmann::json::object()}};
   for (const auto& r : model.files) out["files"].push_back(row_json(r));
   if (model.attempted) {
-    nlohmann::json a = {{"ok", model.attempt_ok}, {"at_start", model.at_start}, {"files", nlohmann::json::array()},
+    nlohmann::json a = {{"ok", model.attempt_ok},
+                        {"at_start", model.at_start},
+                        {"files", nlohmann::json::array()},
                         {"errors", model.errors}};
     for (const auto& r : model.attempt) a["files"].push_back(row_json(r));
     out["attempt"] = std::move(a);

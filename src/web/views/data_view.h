@@ -35,8 +35,8 @@ struct DataModel {
   std::vector<DataFileRow> files;  ///< the user's files: in use, then kept ones that no longer load
   bool attempted = false;          ///< there is a last attempt to report
   bool attempt_ok = false, at_start = false;
-  std::vector<DataFileRow> attempt;  ///< the files of the last attempt
-  std::vector<std::string> errors;   ///< every error of the last attempt, formatted, in order
+  std::vector<DataFileRow> attempt;                          ///< the files of the last attempt
+  std::vector<std::string> errors;                           ///< every error of the last attempt, formatted, in order
   std::vector<std::pair<std::string, std::string>> markets;  ///< for "Export profile": code, "Name (CODE)"
   // What it was built from.
   std::uint64_t generation = 0;
@@ -47,13 +47,13 @@ DataModel make_data_model(const UserData& user, const DataSet& data);
 
 /// What the view keeps between frames, and where its controls were drawn (for window.rapport and the tests).
 struct DataViewState {
-  std::string export_market;    ///< the market to export: the app's To market until one is chosen here
+  std::string export_market;  ///< the market to export: the app's To market until one is chosen here
   bool export_chosen = false;
-  bool confirm_clear = false;   ///< "Clear my data" pressed once: the confirm step shows
-  bool cleared = false;         ///< cleared: says so until something else is done here
-  bool dragging = false;        ///< files are being dragged over the page
-  std::string errors_text;      ///< the errors as shown in the selectable box (wrapped to its width)
-  std::string errors_source;    ///< ... and what they were wrapped from
+  bool confirm_clear = false;  ///< "Clear my data" pressed once: the confirm step shows
+  bool cleared = false;        ///< cleared: says so until something else is done here
+  bool dragging = false;       ///< files are being dragged over the page
+  std::string errors_text;     ///< the errors as shown in the selectable box (wrapped to its width)
+  std::string errors_source;   ///< ... and what they were wrapped from
   float errors_width = 0;
   std::map<std::string, std::array<float, 4>> anchors;  ///< name -> x, y, width, height (CSS pixels)
 };
