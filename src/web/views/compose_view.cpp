@@ -115,9 +115,11 @@ bool choice(const char* id, const std::string& label, std::string& value,
   for (const auto& [v, k] : items) {
     if (value == v) preview = tr(k);
   }
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(label.c_str());
-  ImGui::SameLine();
+  if (!label.empty()) {  // on a phone the choices speak for themselves
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::SameLine();
+  }
   ImGui::SetNextItemWidth(width);
   bool changed = false;
   if (ImGui::BeginCombo(id, preview.c_str())) {
@@ -136,7 +138,7 @@ void options_row(ComposeState& s, const ComposeModel& m, const std::vector<Examp
                  ComposeEvents& ev, std::map<std::string, ImVec4>& anchors) {
   const float avail = ImGui::GetContentRegionAvail().x;
   const bool narrow = avail < 700;
-  const float w = narrow ? (avail - 24) / 3 - 10 : 120;
+  const float w = narrow ? (avail - 12) / 3 : 120;
   auto spaced = [&] {
     if (!narrow) ImGui::SameLine(0, 18);
   };
@@ -167,8 +169,11 @@ void options_row(ComposeState& s, const ComposeModel& m, const std::vector<Examp
   anchors["compose.report"] = rect_of_last_item();
   ImGui::SetItemTooltip("%s", tr("ui.compose.report.tip").c_str());
   if (!examples.empty()) {
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(narrow ? 150.0f : 190.0f);
+    if (narrow) ImGui::SetNextItemWidth(-1);  // its own line on a phone
+    else {
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(190.0f);
+    }
     if (ImGui::BeginCombo("##examples", tr("ui.compose.examples").c_str(), ImGuiComboFlags_HeightLarge)) {
       for (std::size_t i = 0; i < examples.size(); ++i) {
         const auto& e = examples[i];
@@ -182,7 +187,7 @@ void options_row(ComposeState& s, const ComposeModel& m, const std::vector<Examp
     anchors["compose.examples"] = rect_of_last_item();
   }
   if (!s.disabled_rules.empty()) {
-    ImGui::SameLine();
+    if (!narrow) ImGui::SameLine();
     if (ImGui::SmallButton(tr("ui.compose.rules_off", {{"count", static_cast<std::int64_t>(s.disabled_rules.size())}}).c_str())) {
       ev.restore_rules = true;
     }
