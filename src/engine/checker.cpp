@@ -78,7 +78,8 @@ std::vector<Span> find_all(const icu::RegexPattern& re, const Subject& s, std::s
 // byte ranges `starts` (from where its literals occur; see LiteralFilter::Hits::starts): only those starts are
 // tried, each with one anchored attempt. (Searching a window instead would also try every start after the
 // literal: far slower for expressions that open with lookbehinds.) Lookarounds and \b see the whole text.
-std::vector<Span> find_near(const icu::RegexPattern& re, const Subject& s, const std::vector<LiteralFilter::Start>& starts) {
+std::vector<Span> find_near(const icu::RegexPattern& re, const FirstChars& first, const Subject& s,
+                            const std::vector<LiteralFilter::Start>& starts) {
   std::vector<Span> out;
   if (starts.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
@@ -87,18 +88,19 @@ std::vector<Span> find_near(const icu::RegexPattern& re, const Subject& s, const
   m->useTransparentBounds(true);
   m->useAnchoringBounds(false);
   const int64_t length = s.u16.length();
+  const char16_t* units = s.u16.getBuffer();
   int64_t cursor = 0;  // every start before this was tried, or lies inside a match
   for (const auto& range : starts) {
     // A UTF-16 unit is never more than one byte of UTF-8: the range in units covers the range in bytes.
     const int64_t from = s.unit(range.from), to = s.unit(range.to);
-    for (int64_t x = std::max(cursor, from); x <= to && U_SUCCESS(status); ++x) {
+    for (int64_t x = std::max(cursor, from); x <= to && x < length && U_SUCCESS(status); x = cursor) {
       cursor = x + 1;
-      if (U16_IS_TRAIL(s.u16.charAt(static_cast<int32_t>(x)))) continue;  // inside a surrogate pair
+      if (U16_IS_TRAIL(units[x])) continue;  // inside a surrogate pair
+      if (!first.may_begin(units, static_cast<std::size_t>(length), static_cast<std::size_t>(x))) continue;
       m->region(x, length, status);
       if (!m->lookingAt(status) || U_FAILURE(status)) continue;
-      cursor = std::max<int64_t>(x + 1, m->end64(status));
+      cursor = std::max<int64_t>(x + 1, m->end64(status));  // the next match begins after this one, as in a search
       if (auto span = match_span(*m, s, status)) out.push_back(*span);
-      break;
     }
   }
   return out;
@@ -558,14 +560,23 @@ std::vector<Span> spans_of(const Rule& r, const Scan& scan, const LiteralFilter:
     for (const RuleRegex& x : r.patterns) {
       if (!may(x)) continue;
       // Near the literals when that means fewer attempts than a search of the whole range (an anchored attempt
-      // costs about as much as a few characters of search).
+      // costs about as much as a few characters of search); at the characters a match can begin with when
+      // those are known (one look at a character per place, where ICU would try the expression).
       std::vector<Span> s;
       std::vector<LiteralFilter::Start> starts;
-      if (hits.scanned() && from == 0 && to == text.size()) starts = hits.starts(x.re.get());
-      std::size_t attempts = 0;
-      for (const auto& st : starts) attempts += st.to - st.from + 1;
-      if (!starts.empty() && attempts * 4 < subject.map.utf16_size()) {
-        s = find_near(*x.re, subject, starts);
+      const bool whole = from == 0 && to == text.size();
+      if (hits.scanned() && whole) starts = hits.starts(x.re.get());
+      std::size_t attempts = 0, tried_to = 0;  // distinct starts (the ranges are sorted and may overlap)
+      for (const auto& st : starts) {
+        const std::size_t b = std::max(st.from, tried_to);
+        if (st.to + 1 > b) attempts += st.to + 1 - b;
+        tried_to = std::max(tried_to, st.to + 1);
+      }
+      const FirstChars& first = x.literals.first;
+      if (!starts.empty() && (first.known || attempts * 4 < subject.map.utf16_size())) {
+        s = find_near(*x.re, first, subject, starts);
+      } else if (hits.scanned() && whole && first.known && !text.empty()) {
+        s = find_near(*x.re, first, subject, {LiteralFilter::Start{0, text.size() - 1}});
       } else {
         s = find_all(*x.re, subject, from, to);
       }

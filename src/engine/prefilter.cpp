@@ -2,9 +2,13 @@
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <bitset>
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -45,9 +49,26 @@ namespace {
 
 struct GiveUp {};
 
+// A word character as ICU's \w and \b see it: letters, marks, decimal digits, connector punctuation, ZWNJ, ZWJ.
+bool word_char(UChar32 c) {
+  if (c < 0x80) return std::isalnum(static_cast<int>(c)) || c == '_';
+  return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_ND_MASK | U_GC_PC_MASK)) ||
+         c == 0x200C || c == 0x200D;
+}
+// Certainly not a word character: punctuation (other than connectors), symbols, spaces and controls.
+bool punctuation_or_space(UChar32 c) {
+  if (c < 0x80) return !word_char(c);
+  const auto mask = U_GET_GC_MASK(c);
+  return (mask & U_GC_PC_MASK) == 0 && (mask & (U_GC_P_MASK | U_GC_S_MASK | U_GC_Z_MASK | U_GC_CC_MASK)) != 0;
+}
+
 struct Node {
   enum Kind { kLiteral, kSomething, kZeroWidth, kGroup, kRepeat } kind = kSomething;
   UChar32 c = 0;                                     // kLiteral
+  bool nonword = false;    // kSomething: only ever matches characters that are not word characters (\s, [.!?])
+  std::bitset<128> ascii;  // kSomething: the ASCII characters it may match (all, unless known)
+  bool boundary = false;   // kZeroWidth: \b
+  bool line_start = false;  // kZeroWidth: ^ or \A (what comes before is a line break or nothing)
   std::vector<std::vector<std::unique_ptr<Node>>> alternatives;  // kGroup: each alternative a sequence
   std::unique_ptr<Node> child;                       // kRepeat
   int min = 0, max = -1;                             // kRepeat (-1: unbounded)
@@ -81,6 +102,13 @@ class Parser {
     auto n = std::make_unique<Node>();
     n->kind = k;
     n->c = c;
+    if (k == Node::kSomething) n->ascii.set();  // any character, unless the parser knows better
+    return n;
+  }
+  static std::unique_ptr<Node> something(std::bitset<128> ascii, bool nonword) {
+    auto n = make(Node::kSomething);
+    n->ascii = ascii;
+    n->nonword = nonword;
     return n;
   }
 
@@ -146,22 +174,115 @@ class Parser {
     }
   }
 
-  // A bracketed set, [...], possibly nested ([[a-z]&&[^aeiou]]): something.
-  void skip_set() {
+  // A bracketed set, [...], possibly nested ([[a-z]&&[^aeiou]]): something. Which ASCII characters it holds is
+  // worked out for plain sets (characters, ranges, \s \d \w and their negations, negation of the whole set);
+  // anything else (properties, nesting, intersection) may hold any. Whether it holds only characters that are
+  // not word characters is worked out for sets of punctuation and spaces (such as [.!?] or [\s,;]).
+  std::unique_ptr<Node> set() {
+    auto n = make(Node::kSomething);
+    bool nonword = true, exact = true, negated = false;
+    std::bitset<128> members;
     int depth = 1;
-    if (peek() == '^') ++pos_;
+    if (peek() == '^') {
+      ++pos_;
+      nonword = false;
+      negated = true;
+    }
     if (peek() == ']') throw GiveUp{};  // "[]...]" is read differently by different engines: do not guess
+    bool first = true;
+    UChar32 previous = -1;  // the last single character, which a '-' may extend into a range
     while (depth > 0) {
       const UChar32 c = next();
+      UChar32 single = -1;
       if (c == '\\') {
         const UChar32 e = next();
-        if (e == 'p' || e == 'P' || e == 'N' || e == 'x') skip_braces();
+        if (e == 'p' || e == 'P' || e == 'N' || e == 'x') {
+          skip_braces();
+          exact = false;
+        }
         if (e == 'Q') throw GiveUp{};
+        const bool space_class = e == 's' || e == 'n' || e == 't' || e == 'r' || e == 'f' || e == 'h' || e == 'v';
+        if (!space_class && (e >= 0x80 || std::isalnum(static_cast<int>(e)) || e == '_')) nonword = false;
+        if (auto cls = class_escape(e)) {
+          members |= *cls;
+        } else if (auto ch = char_escape(e)) {
+          single = *ch;
+        } else if (e < 0x80 && !std::isalnum(static_cast<int>(e))) {
+          single = e;  // \. \- \] …
+        } else {
+          exact = false;
+        }
       } else if (c == '[') {
         ++depth;
+        nonword = false;
+        exact = false;
       } else if (c == ']') {
         --depth;
+      } else if (c == '-' && !first && peek() != ']') {
+        nonword = false;  // a range
+        UChar32 to = next();
+        if (to == '\\') {
+          const UChar32 e = next();
+          const auto ch = char_escape(e);
+          to = ch ? *ch : (e < 0x80 && !std::isalnum(static_cast<int>(e)) ? e : -1);
+        }
+        if (previous < 0 || to < 0 || to == '[') {
+          exact = false;
+          if (to == '[') ++depth;
+        } else {
+          for (UChar32 x = previous; x <= to && x < 0x80; ++x) members.set(static_cast<std::size_t>(x));
+        }
+        previous = -1;
+        first = false;
+        continue;
+      } else if (c == '&' && peek() == '&') {
+        nonword = false;
+        exact = false;
+      } else {
+        if (!punctuation_or_space(c)) nonword = false;
+        single = c;
       }
+      if (single >= 0 && single < 0x80) members.set(static_cast<std::size_t>(single));
+      previous = single;
+      first = false;
+    }
+    n->nonword = nonword;
+    if (!exact) members.set();
+    else if (negated) members.flip();
+    n->ascii = members;
+    return n;
+  }
+
+  // The ASCII members of \s \d \w \h \v \R and their negations, as ICU defines them.
+  static std::optional<std::bitset<128>> class_escape(UChar32 e) {
+    std::bitset<128> m;
+    auto add = [&](std::string_view chars) {
+      for (char ch : chars) m.set(static_cast<unsigned char>(ch));
+    };
+    switch (e) {
+      case 's': case 'S': add("\t\n\f\r "); break;  // [\t\n\f\r\p{Z}]
+      case 'd': case 'D': add("0123456789"); break;
+      case 'w': case 'W':
+        for (int x = 0; x < 0x80; ++x) {
+          if (std::isalnum(x) || x == '_') m.set(static_cast<std::size_t>(x));
+        }
+        break;
+      case 'h': case 'H': add("\t "); break;
+      case 'v': case 'V': case 'R': add("\n\v\f\r"); break;
+      default: return std::nullopt;
+    }
+    if (e == 'S' || e == 'D' || e == 'W' || e == 'H' || e == 'V') m.flip();
+    return m;
+  }
+  static std::optional<UChar32> char_escape(UChar32 e) {
+    switch (e) {
+      case 't': return '\t';
+      case 'n': return '\n';
+      case 'r': return '\r';
+      case 'f': return '\f';
+      case 'a': return 0x07;
+      case 'e': return 0x1B;
+      default: return std::nullopt;
     }
   }
 
@@ -169,9 +290,13 @@ class Parser {
     const UChar32 c = next();
     switch (c) {
       case '(': return group();
-      case '[': skip_set(); return make(Node::kSomething);
+      case '[': return set();
       case '.': return make(Node::kSomething);
-      case '^':
+      case '^': {
+        auto n = make(Node::kZeroWidth);
+        n->line_start = true;
+        return n;
+      }
       case '$': return make(Node::kZeroWidth);
       case '\\': return escape();
       case '*':
@@ -197,9 +322,27 @@ class Parser {
         return g;
       }
       case 'E': return nullptr;  // a stray \E
-      case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': return make(Node::kZeroWidth);
-      case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'h': case 'H': case 'v': case 'V':
-      case 'R': case 'X': case 't': case 'n': case 'r': case 'f': case 'a': case 'e':
+      case 'b': {
+        auto n = make(Node::kZeroWidth);
+        n->boundary = true;
+        return n;
+      }
+      case 'A': {
+        auto n = make(Node::kZeroWidth);
+        n->line_start = true;
+        return n;
+      }
+      case 'B': case 'z': case 'Z': case 'G': return make(Node::kZeroWidth);
+      case 's': case 'W': case 'h': case 'v': case 'R':
+        return something(*class_escape(e), true);
+      case 'd': case 'D': case 'S': case 'w': case 'H': case 'V':
+        return something(*class_escape(e), false);
+      case 't': case 'n': case 'r': case 'f': {
+        std::bitset<128> one;
+        one.set(static_cast<std::size_t>(*char_escape(e)));
+        return something(one, true);
+      }
+      case 'X': case 'a': case 'e':
         return make(Node::kSomething);
       case 'p': case 'P': case 'N':
         if (peek() == '{') skip_braces();
@@ -266,11 +409,68 @@ class Parser {
 };
 
 // Literal strings, each with how far into a match (in pattern characters) it can start at most (kUnbounded:
-// no limit).
-using Strings = std::map<std::u32string, int>;
+// no limit), and whether the character before it in the text is certainly not a word character (so an
+// occurrence inside a word, "po" in "report", cannot be the one a match needs).
+struct Info {
+  int prefix = 0;
+  bool word_start = false;
+};
+using Strings = std::map<std::u32string, Info>;
 constexpr int kUnbounded = -1;
 
 int add_len(int a, int b) { return a == kUnbounded || b == kUnbounded ? kUnbounded : std::min(a + b, 1 << 20); }
+
+// The same string from two places: the weaker of the two claims.
+template <class Map>
+void merge(Map& into, const typename Map::key_type& str, Info info) {
+  auto [it, fresh] = into.try_emplace(str, info);
+  if (fresh) return;
+  Info& have = it->second;
+  have.prefix = have.prefix == kUnbounded || info.prefix == kUnbounded ? kUnbounded : std::max(have.prefix, info.prefix);
+  have.word_start = have.word_start && info.word_start;
+}
+
+// What is known about the character just before a point of a match: nothing; that it is not a word character
+// when the next one is (after \b); or that it is not a word character, or there is none (after ^, \s, [.!?]).
+enum class Before { kUnknown = 0, kBoundary = 1, kNonWord = 2 };
+
+bool word_start(Before b, char32_t first) {
+  return b == Before::kNonWord || (b == Before::kBoundary && word_char(static_cast<UChar32>(first)));
+}
+
+Before after(const Node& n, Before b);
+Before after(const Seq& seq, Before b) {
+  for (const auto& item : seq) b = after(*item, b);
+  return b;
+}
+// What is known after a node, from what was known before it (a monotone function on the three values).
+Before after(const Node& n, Before b) {
+  switch (n.kind) {
+    case Node::kLiteral: return punctuation_or_space(n.c) ? Before::kNonWord : Before::kUnknown;
+    case Node::kSomething: return n.nonword ? Before::kNonWord : Before::kUnknown;
+    case Node::kZeroWidth:  // the character before is the same one; \b and ^ tell something about it
+      if (n.line_start) return Before::kNonWord;
+      if (n.boundary) return std::max(b, Before::kBoundary);
+      return b;
+    case Node::kGroup: {
+      Before out = Before::kNonWord;
+      for (const auto& alt : n.alternatives) out = std::min(out, after(alt, b));
+      return out;
+    }
+    case Node::kRepeat: {
+      // After k repetitions: iterating a monotone function on a chain of three values settles by the
+      // second step, so k = 4 stands for every larger k.
+      std::array<Before, 5> after_k{};
+      after_k[0] = b;
+      for (std::size_t k = 1; k < after_k.size(); ++k) after_k[k] = after(*n.child, after_k[k - 1]);
+      Before out = Before::kNonWord;
+      const int last = n.max == kUnbounded ? 4 : std::min(n.max, 4);
+      for (int k = std::min(n.min, 4); k <= last; ++k) out = std::min(out, after_k[static_cast<std::size_t>(k)]);
+      return out;
+    }
+  }
+  return Before::kUnknown;
+}
 
 // The most code points a node can match (kUnbounded when there is no limit).
 int max_length(const Node& n) {
@@ -330,7 +530,7 @@ std::optional<std::u32string> exact(const Node& n) {
 struct Required {
   Strings strings;
   bool bounded() const {
-    return std::all_of(strings.begin(), strings.end(), [](const auto& kv) { return kv.second != kUnbounded; });
+    return std::all_of(strings.begin(), strings.end(), [](const auto& kv) { return kv.second.prefix != kUnbounded; });
   }
 };
 
@@ -357,104 +557,193 @@ bool better(const Required& a, const std::optional<Required>& b) {
         U"that", U"an", U"as", U"do", U"so", U"if", U"or", U"me", U"my", U"us", U"its", U"der", U"die", U"das",
         U"und", U"sie", U"ich", U"wir", U"ist", U"le", U"la", U"les", U"de", U"et", U"vous", U"nous", U"el",
         U"los", U"las", U"que", U"en", U"es", U"un", U"une", U"ein", U"eine", U"una"};
+    // A literal that must open a word occurs less often than the same letters anywhere.
     double sum = 0;
-    for (const auto& [str, prefix] : r.strings) {
+    for (const auto& [str, info] : r.strings) {
       const double len = static_cast<double>(std::min<std::size_t>(str.size(), 8));
       std::u32string lower = str;
       for (auto& c : lower) c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-      sum += (kCommon.count(lower) ? 30.0 : 1.0) * (std::max(prefix, 0) + 8.0) / (len * len);
+      sum += (kCommon.count(lower) ? 30.0 : 1.0) * (info.word_start ? 0.5 : 1.0) * (std::max(info.prefix, 0) + 8.0) /
+             (len * len);
     }
     return sum;
   };
   return cost(a) < cost(*b);
 }
 
-std::optional<Required> required(const Node& n);
+std::optional<Required> required(const Node& n, Before b);
 
-// A sequence: the best of its exact runs and its items' own requirements.
-std::optional<Required> required(const Seq& seq) {
+// A sequence: the best of its exact runs and its items' own requirements. `b`: what is known about the
+// character before the sequence.
+std::optional<Required> required(const Seq& seq, Before b) {
   std::optional<Required> best;
   std::u32string run;
   int run_prefix = 0, before = 0;  // before: the most the items so far can match
+  bool run_word_start = false;
   auto close_run = [&] {
     if (!run.empty()) {
-      Required r{{{run, run_prefix}}};
+      Required r{{{run, Info{run_prefix, run_word_start}}}};
       if (better(r, best)) best = r;
     }
     run.clear();
   };
   for (const auto& item : seq) {
     if (auto e = exact(*item)) {
-      if (run.empty()) run_prefix = before;
+      if (run.empty() && !e->empty()) {
+        run_prefix = before;
+        run_word_start = word_start(b, (*e)[0]);
+      }
       run += *e;  // zero-width items join the text on either side
     } else {
       close_run();
-      if (auto r = required(*item)) {
-        for (auto& kv : r->strings) kv.second = add_len(before, kv.second);
+      if (auto r = required(*item, b)) {
+        for (auto& kv : r->strings) kv.second.prefix = add_len(before, kv.second.prefix);
         if (better(*r, best)) best = r;
       }
     }
     before = add_len(before, max_length(*item));
+    b = after(*item, b);
   }
   close_run();
   return best;
 }
 
-std::optional<Required> required(const Node& n) {
+std::optional<Required> required(const Node& n, Before b) {
   switch (n.kind) {
-    case Node::kLiteral: return Required{{{std::u32string(1, static_cast<char32_t>(n.c)), 0}}};
+    case Node::kLiteral: {
+      const auto c = static_cast<char32_t>(n.c);
+      return Required{{{std::u32string(1, c), Info{0, word_start(b, c)}}}};
+    }
     case Node::kZeroWidth:
     case Node::kSomething: return std::nullopt;
     case Node::kGroup: {
       Required all;
       for (const auto& alt : n.alternatives) {
-        auto r = required(alt);
+        auto r = required(alt, b);
         if (!r) return std::nullopt;  // one alternative that needs nothing: the group needs nothing
-        for (const auto& [str, prefix] : r->strings) {
-          auto [it, fresh] = all.strings.try_emplace(str, prefix);
-          if (!fresh) it->second = it->second == kUnbounded || prefix == kUnbounded ? kUnbounded : std::max(it->second, prefix);
-        }
+        for (const auto& [str, info] : r->strings) merge(all.strings, str, info);
       }
       return all;
     }
     case Node::kRepeat:
       if (n.min == 0) return std::nullopt;
-      return required(*n.child);  // the first repetition's literal
+      return required(*n.child, b);  // the first repetition's literal
   }
   return std::nullopt;
 }
 
+// The characters a match can begin with (see FirstChars). `b`: what is known about the character before.
+// Returns whether the node can match the empty string; sets `any` when a match could begin with anything.
+struct Firsts {
+  std::array<std::uint8_t, 128> ascii{};
+  bool any = false;
+  void add(UChar32 c, bool at_word_start) {
+    if (c >= 0x80 || u_tolower(c) >= 0x80) {
+      any = true;  // (non-ASCII text characters are always tried; a non-ASCII pattern character is not tabled)
+      return;
+    }
+    const auto v = static_cast<std::uint8_t>(at_word_start ? 2 : 1);
+    // Case-insensitive matching: both cases begin the same matches; the table is by lower case.
+    std::uint8_t& e = ascii[static_cast<std::size_t>(u_tolower(c))];
+    e = e == 0 ? v : std::min(e, v);
+  }
+};
+bool firsts(const Node& n, Before b, Firsts& f);
+bool firsts(const Seq& seq, Before b, Firsts& f) {
+  for (const auto& item : seq) {
+    if (!firsts(*item, b, f)) return false;
+    b = after(*item, b);
+  }
+  return true;
+}
+bool firsts(const Node& n, Before b, Firsts& f) {
+  switch (n.kind) {
+    case Node::kLiteral:
+      f.add(n.c, word_start(b, static_cast<char32_t>(n.c)));
+      return false;
+    case Node::kSomething:
+      for (std::size_t c = 0; c < 128; ++c) {
+        if (n.ascii.test(c)) f.add(static_cast<UChar32>(c), word_start(b, static_cast<char32_t>(c)));
+      }
+      return false;
+    case Node::kZeroWidth: return true;
+    case Node::kGroup: {
+      bool empty = false;
+      for (const auto& alt : n.alternatives) empty = firsts(alt, b, f) || empty;
+      return empty;
+    }
+    case Node::kRepeat: {
+      // A later repetition begins after an earlier one that matched nothing only if the child can match
+      // nothing; zero-width items only add to what is known before, so the first repetition's table holds.
+      const bool empty = firsts(*n.child, b, f);
+      return empty || n.min == 0;
+    }
+  }
+  f.any = true;
+  return true;
+}
+
 }  // namespace
+
+bool FirstChars::may_begin(const char16_t* text, std::size_t length, std::size_t at) const {
+  if (!known || at >= length) return true;
+  const char16_t c = text[at];
+  if (c >= 0x80) return true;
+  const std::uint8_t e = ascii[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
+  if (e != 2) return e != 0;
+  // The character before, past combining marks (as ICU's \b sees it).
+  for (std::size_t k = at; k > 0;) {
+    UChar32 p = text[--k];
+    if (U16_IS_TRAIL(p) && k > 0 && U16_IS_LEAD(text[k - 1])) p = U16_GET_SUPPLEMENTARY(text[--k], p);
+    if ((U_GET_GC_MASK(p) & U_GC_M_MASK) == 0) return !word_char(p);
+  }
+  return true;
+}
 
 Literals required_literals(std::string_view pattern) {
   std::optional<Required> r;
   std::unique_ptr<Node> tree;
+  FirstChars first;
   try {
     Parser p(pattern);
     tree = p.parse();
-    r = required(*tree);
+    r = required(*tree, Before::kUnknown);  // a match may start anywhere, inside a word too
+    Firsts f;
+    if (!firsts(*tree, Before::kUnknown, f) && !f.any) {
+      first.known = true;
+      first.ascii = f.ascii;
+    }
   } catch (const GiveUp&) {
     return {};
   }
-  if (!r) return {};
-  // Folded, the same literal may come from two strings ("Grüße", "GRÜSSE"): keep the larger bound.
-  std::map<std::string, int> folded_strings;
-  for (const auto& [str, prefix] : r->strings) {
+  if (!r) {
+    Literals none;
+    none.first = first;
+    return none;
+  }
+  // Folded, the same literal may come from two strings ("Grüße", "GRÜSSE"): keep the weaker claim.
+  std::map<std::string, Info> folded_strings;
+  for (const auto& [str, info] : r->strings) {
     std::string utf8;
     for (char32_t c : str) icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(utf8);
     std::string folded = fold_case(utf8);
-    if (folded.size() < 2) return {};  // a one-byte literal filters nothing
-    auto [it, fresh] = folded_strings.try_emplace(std::move(folded), prefix);
-    if (!fresh) it->second = it->second == kUnbounded || prefix == kUnbounded ? kUnbounded : std::max(it->second, prefix);
+    if (folded.size() < 2) {  // a one-byte literal filters nothing
+      Literals none;
+      none.first = first;
+      return none;
+    }
+    merge(folded_strings, folded, info);
   }
   Literals out;
   out.max_prefix = 0;
-  for (const auto& [str, prefix] : folded_strings) {
+  for (const auto& [str, info] : folded_strings) {
     out.strings.push_back(str);
-    out.prefixes.push_back(prefix);
-    out.max_prefix = out.max_prefix == kUnbounded || prefix == kUnbounded ? kUnbounded : std::max(out.max_prefix, prefix);
+    out.prefixes.push_back(info.prefix);
+    out.word_starts.push_back(info.word_start);
+    out.max_prefix = out.max_prefix == kUnbounded || info.prefix == kUnbounded ? kUnbounded : std::max(out.max_prefix, info.prefix);
   }
   out.ascii_pattern = std::all_of(pattern.begin(), pattern.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  out.first = first;
   return out;
 }
 
@@ -469,15 +758,17 @@ void LiteralFilter::add(const void* key, const Literals& literals) {
   slot_ascii_pattern_.push_back(literals.ascii_pattern);
   for (std::size_t k = 0; k < literals.strings.size(); ++k) {
     const std::string& lit = literals.strings[k];
-    auto at = std::find(literals_.begin(), literals_.end(), lit);
-    if (at == literals_.end()) {
+    const bool word_start = k < literals.word_starts.size() && literals.word_starts[k];
+    std::size_t id = 0;
+    while (id < literals_.size() && (literals_[id] != lit || literal_word_start_[id] != word_start)) ++id;
+    if (id == literals_.size()) {
       literals_.push_back(lit);
+      literal_word_start_.push_back(word_start);
       literal_slots_.emplace_back();
-      at = literals_.end() - 1;
     }
-    const auto id = static_cast<std::uint32_t>(at - literals_.begin());
     literal_slots_[id].push_back(slot);
-    slot_literals_[slot].push_back({id, k < literals.prefixes.size() ? literals.prefixes[k] : kUnbounded});
+    slot_literals_[slot].push_back(
+        {static_cast<std::uint32_t>(id), k < literals.prefixes.size() ? literals.prefixes[k] : kUnbounded});
   }
 }
 
@@ -496,6 +787,21 @@ void LiteralFilter::build() {
     bucket_items_[fill[b]++] = static_cast<std::uint32_t>(i);
   }
 }
+
+namespace {
+// Whether the character before `at` is a word character. ICU's \b passes over combining marks, so they are
+// skipped here too (a mark after a space does not make a word).
+bool word_before(std::string_view text, std::size_t at) {
+  int32_t k = static_cast<int32_t>(at);
+  while (k > 0) {
+    UChar32 c;
+    U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, k, c);
+    if (c < 0) return false;
+    if ((U_GET_GC_MASK(c) & U_GC_M_MASK) == 0) return word_char(c);
+  }
+  return false;
+}
+}  // namespace
 
 LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
   Hits h;
@@ -536,8 +842,11 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
       const std::uint32_t id = bucket_items_[k];
       const std::string& lit = literals_[id];
       if (lit.size() <= folded.size() - i && std::memcmp(t + i, lit.data(), lit.size()) == 0) {
-        auto& at = h.literal_at_[id];
         const std::size_t pos = origin.empty() ? i : origin[i];
+        if (literal_word_start_[id] && i > 0 && (origin.empty() || origin[i - 1] != pos) && word_before(text, pos)) {
+          continue;  // inside a word, where the expression cannot have it
+        }
+        auto& at = h.literal_at_[id];
         if (at.empty()) {
           for (std::uint32_t s : literal_slots_[id]) h.slot_hit_[s] = 1;
         }

@@ -9,6 +9,7 @@
 // checks exactly that (tests/engine/checker_test.cpp).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -21,6 +22,16 @@ namespace rapport {
 /// that contains a string case-insensitively contains its folding after folding.
 std::string fold_case(std::string_view utf8);
 
+/// Where a match of an expression can begin, from the characters it can begin with. For each ASCII character
+/// (lower case): 0 = no match begins with it, 1 = a match may begin with it anywhere, 2 = only at the start of a
+/// word (the character before is not a word character). Text characters outside ASCII are always tried.
+struct FirstChars {
+  bool known = false;  ///< false: a match may begin anywhere (the analysis could not tell)
+  std::array<std::uint8_t, 128> ascii{};
+  /// Whether a match can begin at unit `at` of `text` (UTF-16).
+  bool may_begin(const char16_t* text, std::size_t length, std::size_t at) const;
+};
+
 /// The required literals of an ICU regular expression: every match of the pattern (with or without
 /// case-insensitive matching) contains at least one of `strings` (case-folded, each at least two bytes).
 /// `strings` is empty when no useful set can be proved (then the expression must always run).
@@ -29,8 +40,12 @@ struct Literals {
   /// For each string: at most how many pattern characters of a match come before it (-1: no bound). With
   /// them, the expression need only be tried at the few places just before each occurrence of a literal.
   std::vector<int> prefixes;
+  /// For each string: whether the character before it in the text is certainly not a word character
+  /// (or there is none), so an occurrence inside a word ("po" in "report") does not count.
+  std::vector<bool> word_starts;
   int max_prefix = -1;         ///< the largest of `prefixes` (-1 when any is unbounded)
   bool ascii_pattern = false;  ///< then, in ASCII text, one pattern character matches one byte
+  FirstChars first;            ///< where matches can begin (worked out even when there are no literals)
 };
 Literals required_literals(std::string_view pattern);
 
@@ -73,6 +88,7 @@ class LiteralFilter {
   std::size_t buckets_ = 1;  // a power of two, about twice the number of literals
   std::unordered_map<const void*, std::uint32_t> slot_of_;  // keys with literals
   std::vector<std::string> literals_;
+  std::vector<bool> literal_word_start_;  // per literal: only occurrences at the start of a word count
   std::vector<std::vector<std::uint32_t>> literal_slots_;  // literal -> the slots it opens
   std::vector<std::vector<std::pair<std::uint32_t, int>>> slot_literals_;  // slot -> its literals, with prefixes
   std::vector<bool> slot_ascii_pattern_;

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
+#include <filesystem>
 
 #include "engine/checker.h"
 #include "engine/message.h"
@@ -73,6 +75,57 @@ TEST_CASE("required literals: what every match must contain") {
   CHECK(both.prefixes == std::vector<int>{8, 0});
 }
 
+TEST_CASE("required literals: which must open a word") {
+  auto starts = [](const char* pattern) { return required_literals(pattern).word_starts; };
+  CHECK(starts("\\b(?:need|want)\\s+your") == std::vector<bool>{true, true});
+  CHECK(starts("(?:^|[.!?]\\s+|\\n\\s*)No\\b") == std::vector<bool>{true});
+  CHECK(starts("[-*]\\s*(?:send|give)") == std::vector<bool>{true, true});  // after punctuation, any spaces
+  CHECK(starts("(?<!\\bnot\\s)\\bplease") == std::vector<bool>{true});   // lookbehinds leave it as it was
+  CHECK(starts("colou?r") == std::vector<bool>{false});                      // "discolour"
+  CHECK(starts("\\d+\\s?pm\\b") == std::vector<bool>{false});                // "3pm": a digit before
+  CHECK(starts("\\b'em\\b") == std::vector<bool>{false});                      // \b before a quote: a word before it
+  CHECK(starts("(?:\\bneed|kneed)") == std::vector<bool>{false, true});  // (sorted: "kneed", "need")
+  CHECK(starts("[a-z]\\s+reply") == std::vector<bool>{true});
+  CHECK(starts("[a-z-]reply") == std::vector<bool>{false});                 // a set that may hold a letter
+
+  // In a text, an occurrence inside a word does not count for such a literal.
+  LiteralFilter f;
+  int po = 0, colour = 0;
+  f.add(&po, required_literals("\\b(?:PO|order)\\b"));
+  f.add(&colour, required_literals("colou?r"));
+  f.build();
+  CHECK_FALSE(f.scan("see the report, look at the support").may_match(&po));
+  CHECK(f.scan("Attached: PO 4711").may_match(&po));
+  CHECK(f.scan("(po) 4711").may_match(&po));
+  CHECK(f.scan("é\u0301 po").may_match(&po));     // a combining mark after a space is not a word
+  CHECK(f.scan("discolour").may_match(&colour));
+}
+
+TEST_CASE("where a match can begin") {
+  auto begins = [](const char* pattern, const std::u16string& text, std::size_t at) {
+    return required_literals(pattern).first.may_begin(text.data(), text.size(), at);
+  };
+  CHECK(required_literals("\\bneed").first.known);
+  CHECK(begins("\\bneed", u"we need", 3));
+  CHECK_FALSE(begins("\\bneed", u"we kneed", 4));  // inside a word
+  CHECK_FALSE(begins("\\bneed", u"we need", 2));   // a space
+  CHECK(begins("\\bneed", u"we NEED", 3));         // either case
+  CHECK(begins("\\bneed", u"ñ", 0));               // outside ASCII: always tried
+  // After a line start or punctuation: the punctuation anywhere, the word only at a word start.
+  const char* no = "(?:^|[.!?]\\s+)No\\b";
+  CHECK(begins(no, u"x. No", 1));
+  CHECK(begins(no, u"No", 0));
+  CHECK_FALSE(begins(no, u"xNo", 1));
+  CHECK_FALSE(begins(no, u"x, No", 1));
+  // Sets, ranges and classes; a negated set; anything the analysis does not know may begin anywhere.
+  CHECK_FALSE(begins("[0-9]+\\s?pm", u"a", 0));
+  CHECK(begins("[0-9]+\\s?pm", u"7", 0));
+  CHECK(begins("[^a-z]x", u"A", 0));  // case-insensitive matching may take "A" for a letter or not: tried
+  CHECK(begins("\\p{L}+ing", u" ", 0));  // a property: any ASCII character may belong
+  CHECK_FALSE(required_literals("x?").first.known);  // can match nothing: anywhere
+  CHECK_FALSE(required_literals(".*").first.known);
+}
+
 TEST_CASE("the literal filter finds literals anywhere, case-folded, and says where") {
   LiteralFilter f;
   int a = 0, b = 0, c = 0;
@@ -103,6 +156,39 @@ TEST_CASE("the prefilter never changes the findings: every shipped rule on every
     for (std::size_t k = i; k < i + 7; ++k) joined += examples[k] + (k % 3 ? " " : "\n");
     texts.push_back(joined);
   }
+  // Realistic messages: the corpus and the benchmark's long email.
+  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(RAPPORT_SOURCE_DIR) / "tests/corpus")) {
+    if (e.path().extension() != ".json") continue;
+    const auto doc = nlohmann::json::parse(test::source_file("tests/corpus/" + e.path().filename().string()));
+    for (const auto& m : doc.at("messages")) texts.push_back(m.at("text").get<std::string>());
+  }
+  texts.push_back(test::source_file("bench/long-message.txt"));
+  // Words of the examples in a shuffled order, with punctuation and capitals moved about: literals at the
+  // edges of words, after odd characters, at the very start and end of a text.
+  std::vector<std::string> words;
+  for (const auto& e : examples) {
+    std::size_t at = 0;
+    while (at < e.size()) {
+      const std::size_t end = std::min(e.find_first_of(" \n", at), e.size());
+      if (end > at) words.push_back(e.substr(at, end - at));
+      at = end + 1;
+    }
+  }
+  std::uint32_t seed = 12345;
+  auto random = [&seed](std::size_t n) {
+    seed = seed * 1664525u + 1013904223u;
+    return static_cast<std::size_t>((seed >> 8) % n);
+  };
+  const char* glue[] = {" ", " ", " ", "\n", ", ", ". ", "-", "", "!\n", "\u00A0", "’", "_"};
+  for (int t = 0; t < 300; ++t) {
+    std::string text;
+    for (int k = 0, n = 3 + static_cast<int>(random(25)); k < n; ++k) {
+      std::string w = words[random(words.size())];
+      if (random(5) == 0 && !w.empty()) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+      text += w + glue[random(std::size(glue))];
+    }
+    texts.push_back(text);
+  }
   MessageContext ctx;
   ctx.ignore_conditions = true;
   std::size_t compared = 0, findings = 0;
@@ -112,7 +198,19 @@ TEST_CASE("the prefilter never changes the findings: every shipped rule on every
     for (const auto& t : texts) {
       const auto fast = check_rules(rules, t, ctx, true);
       const auto slow = check_rules(rules, t, ctx, false);
-      if (keys(fast) != keys(slow)) FAIL_CHECK("pack " << p->file << " differs on: " << t);
+      if (keys(fast) != keys(slow)) {
+        // Which findings one way has and the other lacks.
+        std::string only_fast, only_slow;
+        const auto kf = keys(fast), ks = keys(slow);
+        for (const auto& k : kf) {
+          if (std::find(ks.begin(), ks.end(), k) == ks.end()) only_fast += " " + k;
+        }
+        for (const auto& k : ks) {
+          if (std::find(kf.begin(), kf.end(), k) == kf.end()) only_slow += " " + k;
+        }
+        FAIL_CHECK("pack " << p->file << " differs (only with the filter:" << only_fast << "; only without:" << only_slow
+                           << ") on: " << t);
+      }
       findings += fast.size();
       ++compared;
     }
