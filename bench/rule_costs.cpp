@@ -12,6 +12,7 @@
 
 #include "bench_data.h"
 #include "engine/message.h"
+#include "engine/rules.h"
 #include "platform/icu_data_source.h"
 
 namespace {
@@ -69,22 +70,27 @@ int main(int argc, char** argv) {
     std::printf("%s message (%zu bytes): all rules %.3f ms; no rule %.3f ms; shared cost %.3f ms; "
                 "rules' own costs %.3f ms in all, %d rules over 10 us\n",
                 name, text.size(), all, none, floor, sum, over);
-    const auto hits = data.rule_packs().front()->filter->scan(text);
     for (int i = 0; i < shown && i < static_cast<int>(costs.size()); ++i) {
       std::printf("  %8.3f ms  %s\n", costs[i].first, costs[i].second.c_str());
       const rapport::Rule* rule = nullptr;
+      const rapport::RulePack* pack = nullptr;
       for (const auto* p : data.rule_packs()) {
         for (const auto& r : p->rules) {
-          if (r.id == costs[i].second) rule = &r;
+          if (r.id == costs[i].second) {
+            rule = &r;
+            pack = p;
+          }
         }
       }
-      if (!rule) continue;
+      if (!rule || !pack->filter) continue;
+      const auto hits = pack->filter->scan(text);  // (over the whole text: the checker scans each paragraph)
       // Why it costs: the literals each expression is found by, and how many places it is tried at.
       for (const auto& x : rule->patterns) {
         std::size_t places = 0;
         for (const auto& st : hits.starts(x.re.get())) places += st.to - st.from + 1;
-        std::printf("             %zu literals, max prefix %d, %zu places:", x.literals.strings.size(),
-                    x.literals.max_prefix, places);
+        std::printf("             %zu literals (+%zu more sets), max prefix %d, %zu places, %s:",
+                    x.literals.strings.size(), x.literals.also.size(), x.literals.max_prefix, places,
+                    hits.may_match(x.re.get()) ? "runs" : "skipped");
         for (std::size_t k = 0; k < x.literals.strings.size() && k < 10; ++k) {
           std::printf(" %s/%d", x.literals.strings[k].c_str(), x.literals.prefixes[k]);
         }

@@ -22,7 +22,6 @@
 // [SECTION] check_rules / check_message
 
 namespace rapport {
-
 namespace {
 
 // ---------------------------------------------------------------------------------------------------------
@@ -79,7 +78,7 @@ std::vector<Span> find_all(const icu::RegexPattern& re, const Subject& s, std::s
 // tried, each with one anchored attempt. (Searching a window instead would also try every start after the
 // literal: far slower for expressions that open with lookbehinds.) Lookarounds and \b see the whole text.
 std::vector<Span> find_near(const icu::RegexPattern& re, const FirstChars& first, const Subject& s,
-                            const std::vector<LiteralFilter::Start>& starts) {
+                            const std::vector<LiteralFilter::Start>& starts, bool first_only = false) {
   std::vector<Span> out;
   if (starts.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
@@ -101,6 +100,7 @@ std::vector<Span> find_near(const icu::RegexPattern& re, const FirstChars& first
       if (!m->lookingAt(status) || U_FAILURE(status)) continue;
       cursor = std::max<int64_t>(x + 1, m->end64(status));  // the next match begins after this one, as in a search
       if (auto span = match_span(*m, s, status)) out.push_back(*span);
+      if (first_only && !out.empty()) return out;
     }
   }
   return out;
@@ -119,6 +119,16 @@ bool found(const icu::RegexPattern& re, const Subject& s, std::size_t from, std:
 }
 bool lookingAt(const icu::RegexPattern& re, const Subject& s, std::size_t from, std::size_t to) {
   return matches(re, s, from, to, true);
+}
+
+// Whether `x` matches anywhere in the text: near its literals, or where its matches can begin, when known.
+bool occurs(const RuleRegex& x, const Subject& s, const LiteralFilter::Hits& hits) {
+  if (s.text.empty()) return found(*x.re, s, 0, 0);
+  std::vector<LiteralFilter::Start> starts;
+  if (hits.scanned()) starts = hits.starts(x.re.get());
+  if (starts.empty() && hits.scanned() && x.literals.first.known) starts = {LiteralFilter::Start{0, s.text.size() - 1}};
+  if (starts.empty()) return found(*x.re, s, 0, s.text.size());
+  return !find_near(*x.re, x.literals.first, s, starts, true).empty();
 }
 
 std::shared_ptr<icu::RegexPattern> compile(const char* pattern, uint32_t flags = UREGEX_CASE_INSENSITIVE) {
@@ -682,7 +692,7 @@ LocalSpans check_paragraph(const std::vector<RuleGroup>& groups, std::string_vie
     const LiteralFilter::Hits hits = g.filter ? g.filter->scan(paragraph) : LiteralFilter::Hits();
     auto note = [&](const RuleRegex& x) {
       auto [it, fresh] = seen.try_emplace(x.source, false);
-      if (fresh) it->second = hits.may_match(x.re.get()) && found(*x.re, scan.subject, 0, paragraph.size());
+      if (fresh) it->second = hits.may_match(x.re.get()) && occurs(x, scan.subject, hits);
       if (it->second) out.occurring.insert(x.re.get());
     };
     for (const Rule* r : g.rules) {

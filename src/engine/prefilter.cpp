@@ -67,8 +67,11 @@ struct Node {
   UChar32 c = 0;                                     // kLiteral
   bool nonword = false;    // kSomething: only ever matches characters that are not word characters (\s, [.!?])
   std::bitset<128> ascii;  // kSomething: the ASCII characters it may match (all, unless known)
+  bool all_word = false;   // kSomething: matches every word character (\w, [\w'.-])
+  bool after_nonword = false;  // kZeroWidth: a lookbehind that no word character may precede, (?<![\w'])
   bool boundary = false;   // kZeroWidth: \b
   bool line_start = false;  // kZeroWidth: ^ or \A (what comes before is a line break or nothing)
+  bool text_start = false;  // kZeroWidth: \A, or ^ without multi-line mode (only at the start of the text)
   std::vector<std::vector<std::unique_ptr<Node>>> alternatives;  // kGroup: each alternative a sequence
   std::unique_ptr<Node> child;                       // kRepeat
   int min = 0, max = -1;                             // kRepeat (-1: unbounded)
@@ -78,6 +81,14 @@ using Seq = std::vector<std::unique_ptr<Node>>;
 class Parser {
  public:
   explicit Parser(std::string_view pattern) {
+    // Multi-line mode anywhere ((?m) or (?m:...)): then ^ may match after any line break.
+    for (std::size_t i = 0; i + 2 < pattern.size(); ++i) {
+      if (pattern[i] != '(' || pattern[i + 1] != '?') continue;
+      for (std::size_t j = i + 2; j < pattern.size() && std::strchr("imsxw-", pattern[j]) && pattern[j]; ++j) {
+        if (pattern[j] == 'm') multiline_ = true;
+        if (pattern[j] == 'w') unicode_words_ = true;  // \b by Unicode's word rules: not the \w transitions
+      }
+    }
     for (int32_t i = 0; i < static_cast<int32_t>(pattern.size());) {
       UChar32 c;
       U8_NEXT(reinterpret_cast<const uint8_t*>(pattern.data()), i, static_cast<int32_t>(pattern.size()), c);
@@ -180,7 +191,7 @@ class Parser {
   // not word characters is worked out for sets of punctuation and spaces (such as [.!?] or [\s,;]).
   std::unique_ptr<Node> set() {
     auto n = make(Node::kSomething);
-    bool nonword = true, exact = true, negated = false;
+    bool nonword = true, exact = true, negated = false, has_word_class = false;
     std::bitset<128> members;
     int depth = 1;
     if (peek() == '^') {
@@ -205,6 +216,7 @@ class Parser {
         if (!space_class && (e >= 0x80 || std::isalnum(static_cast<int>(e)) || e == '_')) nonword = false;
         if (auto cls = class_escape(e)) {
           members |= *cls;
+          if (e == 'w') has_word_class = true;
         } else if (auto ch = char_escape(e)) {
           single = *ch;
         } else if (e < 0x80 && !std::isalnum(static_cast<int>(e))) {
@@ -226,7 +238,7 @@ class Parser {
           const auto ch = char_escape(e);
           to = ch ? *ch : (e < 0x80 && !std::isalnum(static_cast<int>(e)) ? e : -1);
         }
-        if (previous < 0 || to < 0 || to == '[') {
+        if (previous < 0 || to < 0 || to == '[' || to >= 0x80) {  // (beyond ASCII: case folding is not followed)
           exact = false;
           if (to == '[') ++depth;
         } else {
@@ -242,11 +254,18 @@ class Parser {
         if (!punctuation_or_space(c)) nonword = false;
         single = c;
       }
-      if (single >= 0 && single < 0x80) members.set(static_cast<std::size_t>(single));
+      if (single >= 0 && single < 0x80) {
+        members.set(static_cast<std::size_t>(single));
+      } else if (single >= 0x80) {  // case-insensitively, K (Kelvin sign) is k and ﬀ begins with f
+        icu::UnicodeString folded(single);
+        folded.foldCase();
+        if (folded.length() > 0 && folded.charAt(0) < 0x80) members.set(folded.charAt(0));
+      }
       previous = single;
       first = false;
     }
     n->nonword = nonword;
+    n->all_word = has_word_class && !negated;
     if (!exact) members.set();
     else if (negated) members.flip();
     n->ascii = members;
@@ -295,6 +314,7 @@ class Parser {
       case '^': {
         auto n = make(Node::kZeroWidth);
         n->line_start = true;
+        n->text_start = !multiline_;
         return n;
       }
       case '$': return make(Node::kZeroWidth);
@@ -324,19 +344,23 @@ class Parser {
       case 'E': return nullptr;  // a stray \E
       case 'b': {
         auto n = make(Node::kZeroWidth);
-        n->boundary = true;
+        n->boundary = !unicode_words_;
         return n;
       }
       case 'A': {
         auto n = make(Node::kZeroWidth);
         n->line_start = true;
+        n->text_start = true;
         return n;
       }
       case 'B': case 'z': case 'Z': case 'G': return make(Node::kZeroWidth);
       case 's': case 'W': case 'h': case 'v': case 'R':
         return something(*class_escape(e), true);
-      case 'd': case 'D': case 'S': case 'w': case 'H': case 'V':
-        return something(*class_escape(e), false);
+      case 'd': case 'D': case 'S': case 'w': case 'H': case 'V': {
+        auto n = something(*class_escape(e), false);
+        n->all_word = e == 'w';
+        return n;
+      }
       case 't': case 'n': case 'r': case 'f': {
         std::bitset<128> one;
         one.set(static_cast<std::size_t>(*char_escape(e)));
@@ -370,7 +394,7 @@ class Parser {
   }
 
   std::unique_ptr<Node> group() {
-    bool zero_width = false;
+    bool zero_width = false, negative_lookbehind = false;
     if (peek() == '?') {
       ++pos_;
       const UChar32 k = next();
@@ -378,7 +402,7 @@ class Parser {
       } else if (k == '=' || k == '!') {
         zero_width = true;
       } else if (k == '<' && (peek() == '=' || peek() == '!')) {
-        ++pos_;
+        negative_lookbehind = next() == '!';
         zero_width = true;
       } else if (k == '<') {  // (?<name>...)
         while (next() != '>') {
@@ -400,12 +424,18 @@ class Parser {
     }
     auto g = alternation();
     if (next() != ')') throw GiveUp{};
-    if (zero_width) return make(Node::kZeroWidth);
+    if (zero_width) {
+      auto n = make(Node::kZeroWidth);
+      n->after_nonword = negative_lookbehind && g->alternatives.size() == 1 && g->alternatives[0].size() == 1 &&
+                         g->alternatives[0][0]->kind == Node::kSomething && g->alternatives[0][0]->all_word;
+      return n;
+    }
     return g;
   }
 
   std::vector<UChar32> cps_;
   std::size_t pos_ = 0;
+  bool multiline_ = false, unicode_words_ = false;
 };
 
 // Literal strings, each with how far into a match (in pattern characters) it can start at most (kUnbounded:
@@ -449,7 +479,7 @@ Before after(const Node& n, Before b) {
     case Node::kLiteral: return punctuation_or_space(n.c) ? Before::kNonWord : Before::kUnknown;
     case Node::kSomething: return n.nonword ? Before::kNonWord : Before::kUnknown;
     case Node::kZeroWidth:  // the character before is the same one; \b and ^ tell something about it
-      if (n.line_start) return Before::kNonWord;
+      if (n.line_start || n.after_nonword) return Before::kNonWord;
       if (n.boundary) return std::max(b, Before::kBoundary);
       return b;
     case Node::kGroup: {
@@ -540,51 +570,66 @@ std::size_t shortest(const Strings& s) {
   return m;
 }
 
-// Better: a bounded prefix first (the match can then be looked for only near the literal); then the lower
-// expected cost of trying the expression near every occurrence: short literals and many of them occur
-// often, and each occurrence costs about its prefix's length in steps.
-bool better(const Required& a, const std::optional<Required>& b) {
-  if (shortest(a.strings) < 2) return false;  // a one-letter literal filters nothing
-  if (!b) return true;
-  const bool ba = a.bounded(), bb = b->bounded();
-  if (ba != bb) return ba;
-  auto cost = [](const Required& r) {
-    // Each literal costs by how often it is likely to occur: short ones often, and the commonest words of the
-    // pack languages (English, German, French, Spanish) in nearly every sentence.
-    static const std::set<std::u32string> kCommon = {
-        U"the", U"and", U"to", U"of", U"in", U"on", U"at", U"by", U"for", U"with", U"is", U"are", U"be", U"was",
-        U"have", U"has", U"had", U"will", U"can", U"not", U"no", U"we", U"you", U"your", U"our", U"it", U"this",
-        U"that", U"an", U"as", U"do", U"so", U"if", U"or", U"me", U"my", U"us", U"its", U"der", U"die", U"das",
-        U"und", U"sie", U"ich", U"wir", U"ist", U"le", U"la", U"les", U"de", U"et", U"vous", U"nous", U"el",
-        U"los", U"las", U"que", U"en", U"es", U"un", U"une", U"ein", U"eine", U"una"};
-    // A literal that must open a word occurs less often than the same letters anywhere.
-    double sum = 0;
-    for (const auto& [str, info] : r.strings) {
-      const double len = static_cast<double>(std::min<std::size_t>(str.size(), 8));
-      std::u32string lower = str;
-      for (auto& c : lower) c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-      sum += (kCommon.count(lower) ? 30.0 : 1.0) * (info.word_start ? 0.5 : 1.0) * (std::max(info.prefix, 0) + 8.0) /
-             (len * len);
-    }
-    return sum;
-  };
-  return cost(a) < cost(*b);
+// How often a set of literals can be expected to occur, weighted by how far before each a match may begin
+// (`with_prefix`: each occurrence costs about its prefix's length in attempts). Short literals occur often,
+// and the commonest words of the pack languages (English, German, French, Spanish) in nearly every sentence;
+// a literal that must open a word occurs less often than the same letters anywhere.
+double expected_cost(const Required& r, bool with_prefix) {
+  static const std::set<std::u32string> kCommon = {
+      U"the", U"and", U"to", U"of", U"in", U"on", U"at", U"by", U"for", U"with", U"is", U"are", U"be", U"was",
+      U"have", U"has", U"had", U"will", U"can", U"not", U"no", U"we", U"you", U"your", U"our", U"it", U"this",
+      U"that", U"an", U"as", U"do", U"so", U"if", U"or", U"me", U"my", U"us", U"its", U"der", U"die", U"das",
+      U"und", U"sie", U"ich", U"wir", U"ist", U"le", U"la", U"les", U"de", U"et", U"vous", U"nous", U"el",
+      U"los", U"las", U"que", U"en", U"es", U"un", U"une", U"ein", U"eine", U"una"};
+  double sum = 0;
+  for (const auto& [str, info] : r.strings) {
+    const double len = static_cast<double>(std::min<std::size_t>(str.size(), 8));
+    std::u32string lower = str;
+    for (auto& c : lower) c = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+    const double prefix = with_prefix ? std::max(info.prefix, 0) + 8.0 : 8.0;
+    sum += (kCommon.count(lower) ? 30.0 : 1.0) * (info.word_start ? 0.5 : 1.0) * prefix / (len * len);
+  }
+  return sum;
 }
 
-std::optional<Required> required(const Node& n, Before b);
+// The set to find matches by: a bounded prefix first (the match can then be looked for only near the
+// literal); then the lower expected cost of trying the expression near every occurrence.
+bool better(const Required& a, const Required& b) {
+  const bool ba = a.bounded(), bb = b.bounded();
+  if (ba != bb) return ba;
+  return expected_cost(a, true) < expected_cost(b, true);
+}
 
-// A sequence: the best of its exact runs and its items' own requirements. `b`: what is known about the
-// character before the sequence.
-std::optional<Required> required(const Seq& seq, Before b) {
-  std::optional<Required> best;
+// Several sets, each required on its own (every match contains a literal of each): the first to find
+// matches by, the others (the rarest) only to skip paragraphs that lack one of them. At most kSets.
+constexpr std::size_t kSets = 3;
+using Requirements = std::vector<Required>;
+
+// The best kSets of `candidates`, in that order.
+Requirements choose(std::vector<Required> candidates) {
+  std::erase_if(candidates, [](const Required& r) { return r.strings.empty() || shortest(r.strings) < 2; });
+  if (candidates.empty()) return {};
+  auto first = std::min_element(candidates.begin(), candidates.end(), better);
+  Requirements out{*first};
+  candidates.erase(first);
+  std::sort(candidates.begin(), candidates.end(), [](const Required& a, const Required& b) {
+    return expected_cost(a, false) < expected_cost(b, false);
+  });
+  for (std::size_t i = 0; i < candidates.size() && out.size() < kSets; ++i) out.push_back(std::move(candidates[i]));
+  return out;
+}
+
+Requirements required(const Node& n, Before b);
+
+// A sequence: all of its exact runs and its items' own requirements are required. `b`: what is known about
+// the character before the sequence.
+Requirements required(const Seq& seq, Before b) {
+  std::vector<Required> candidates;
   std::u32string run;
   int run_prefix = 0, before = 0;  // before: the most the items so far can match
   bool run_word_start = false;
   auto close_run = [&] {
-    if (!run.empty()) {
-      Required r{{{run, Info{run_prefix, run_word_start}}}};
-      if (better(r, best)) best = r;
-    }
+    if (!run.empty()) candidates.push_back(Required{{{run, Info{run_prefix, run_word_start}}}});
     run.clear();
   };
   for (const auto& item : seq) {
@@ -596,40 +641,67 @@ std::optional<Required> required(const Seq& seq, Before b) {
       run += *e;  // zero-width items join the text on either side
     } else {
       close_run();
-      if (auto r = required(*item, b)) {
-        for (auto& kv : r->strings) kv.second.prefix = add_len(before, kv.second.prefix);
-        if (better(*r, best)) best = r;
+      for (Required r : required(*item, b)) {
+        for (auto& kv : r.strings) kv.second.prefix = add_len(before, kv.second.prefix);
+        candidates.push_back(std::move(r));
       }
     }
     before = add_len(before, max_length(*item));
     b = after(*item, b);
   }
   close_run();
-  return best;
+  return choose(std::move(candidates));
 }
 
-std::optional<Required> required(const Node& n, Before b) {
+Requirements required(const Node& n, Before b) {
   switch (n.kind) {
     case Node::kLiteral: {
       const auto c = static_cast<char32_t>(n.c);
-      return Required{{{std::u32string(1, c), Info{0, word_start(b, c)}}}};
+      return {Required{{{std::u32string(1, c), Info{0, word_start(b, c)}}}}};
     }
     case Node::kZeroWidth:
-    case Node::kSomething: return std::nullopt;
+    case Node::kSomething: return {};
     case Node::kGroup: {
-      Required all;
-      for (const auto& alt : n.alternatives) {
-        auto r = required(alt, b);
-        if (!r) return std::nullopt;  // one alternative that needs nothing: the group needs nothing
-        for (const auto& [str, info] : r->strings) merge(all.strings, str, info);
+      // The k-th set of the group: the k-th sets of all its alternatives together.
+      Requirements all;
+      for (std::size_t i = 0; i < n.alternatives.size(); ++i) {
+        const Requirements r = required(n.alternatives[i], b);
+        if (r.empty()) return {};  // one alternative that needs nothing: the group needs nothing
+        if (i == 0) all.resize(r.size());
+        all.resize(std::min(all.size(), r.size()));
+        for (std::size_t k = 0; k < all.size(); ++k) {
+          for (const auto& [str, info] : r[k].strings) merge(all[k].strings, str, info);
+        }
       }
       return all;
     }
     case Node::kRepeat:
-      if (n.min == 0) return std::nullopt;
-      return required(*n.child, b);  // the first repetition's literal
+      if (n.min == 0) return {};
+      return required(*n.child, b);  // the first repetition's literals
   }
-  return std::nullopt;
+  return {};
+}
+
+// The literals of one set, folded (the same literal may come from two strings, "Grüße" and "GRÜSSE": the
+// weaker claim is kept). None when a literal is a single byte (it would filter nothing).
+std::optional<Literals> folded(const Required& r) {
+  std::map<std::string, Info> folded_strings;
+  for (const auto& [str, info] : r.strings) {
+    std::string utf8;
+    for (char32_t c : str) icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(utf8);
+    std::string f = fold_case(utf8);
+    if (f.size() < 2) return std::nullopt;
+    merge(folded_strings, f, info);
+  }
+  Literals out;
+  out.max_prefix = 0;
+  for (const auto& [str, info] : folded_strings) {
+    out.strings.push_back(str);
+    out.prefixes.push_back(info.prefix);
+    out.word_starts.push_back(info.word_start);
+    out.max_prefix = out.max_prefix == kUnbounded || info.prefix == kUnbounded ? kUnbounded : std::max(out.max_prefix, info.prefix);
+  }
+  return out;
 }
 
 // The characters a match can begin with (see FirstChars). `b`: what is known about the character before.
@@ -637,50 +709,67 @@ std::optional<Required> required(const Node& n, Before b) {
 struct Firsts {
   std::array<std::uint8_t, 128> ascii{};
   bool any = false;
-  void add(UChar32 c, bool at_word_start) {
-    if (c >= 0x80 || u_tolower(c) >= 0x80) {
-      any = true;  // (non-ASCII text characters are always tried; a non-ASCII pattern character is not tabled)
+  // `where`: 1 anywhere, 2 only at the start of a word, 3 only at the start of the text.
+  void add(UChar32 c, std::uint8_t where) {
+    if (c >= 0x80) {
+      // Only text outside ASCII can match it (and that is always tried), except through case folding:
+      // K (Kelvin sign) matches k, ﬀ matches ff.
+      icu::UnicodeString folded(c);
+      folded.foldCase();
+      if (folded.length() > 0 && folded.charAt(0) < 0x80) add(folded.charAt(0), where);
       return;
     }
-    const auto v = static_cast<std::uint8_t>(at_word_start ? 2 : 1);
     // Case-insensitive matching: both cases begin the same matches; the table is by lower case.
     std::uint8_t& e = ascii[static_cast<std::size_t>(u_tolower(c))];
-    e = e == 0 ? v : std::min(e, v);
+    e = e == 0 ? where : std::min(e, where);
+  }
+  void add(UChar32 c, Before b, bool anchored) {
+    add(c, static_cast<std::uint8_t>(anchored ? 3 : word_start(b, static_cast<char32_t>(c)) ? 2 : 1));
   }
 };
-bool firsts(const Node& n, Before b, Firsts& f);
-bool firsts(const Seq& seq, Before b, Firsts& f) {
+// Whether a node can match the empty string: no; yes; or only at the start of the text (through ^ or \A).
+enum class Empty { kNo, kYes, kAtTextStart };
+
+// Adds the characters a node's matches can begin with. `anchored`: a ^ or \A came before, so the match
+// begins at the start of the text.
+Empty firsts(const Node& n, Before b, bool anchored, Firsts& f);
+Empty firsts(const Seq& seq, Before b, bool anchored, Firsts& f) {
   for (const auto& item : seq) {
-    if (!firsts(*item, b, f)) return false;
+    const Empty e = firsts(*item, b, anchored, f);
+    if (e == Empty::kNo) return Empty::kNo;
+    anchored = anchored || e == Empty::kAtTextStart;
     b = after(*item, b);
   }
-  return true;
+  return anchored ? Empty::kAtTextStart : Empty::kYes;
 }
-bool firsts(const Node& n, Before b, Firsts& f) {
+Empty firsts(const Node& n, Before b, bool anchored, Firsts& f) {
   switch (n.kind) {
     case Node::kLiteral:
-      f.add(n.c, word_start(b, static_cast<char32_t>(n.c)));
-      return false;
+      f.add(n.c, b, anchored);
+      return Empty::kNo;
     case Node::kSomething:
       for (std::size_t c = 0; c < 128; ++c) {
-        if (n.ascii.test(c)) f.add(static_cast<UChar32>(c), word_start(b, static_cast<char32_t>(c)));
+        if (n.ascii.test(c)) f.add(static_cast<UChar32>(c), b, anchored);
       }
-      return false;
-    case Node::kZeroWidth: return true;
+      return Empty::kNo;
+    case Node::kZeroWidth: return n.text_start || anchored ? Empty::kAtTextStart : Empty::kYes;
     case Node::kGroup: {
-      bool empty = false;
-      for (const auto& alt : n.alternatives) empty = firsts(alt, b, f) || empty;
-      return empty;
+      Empty out = Empty::kNo;
+      for (const auto& alt : n.alternatives) {
+        const Empty e = firsts(alt, b, anchored, f);
+        if (e == Empty::kYes || (e == Empty::kAtTextStart && out == Empty::kNo)) out = e;
+      }
+      return out;
     }
     case Node::kRepeat: {
       // A later repetition begins after an earlier one that matched nothing only if the child can match
       // nothing; zero-width items only add to what is known before, so the first repetition's table holds.
-      const bool empty = firsts(*n.child, b, f);
-      return empty || n.min == 0;
+      const Empty e = firsts(*n.child, b, anchored, f);
+      return n.min == 0 && !anchored ? Empty::kYes : n.min == 0 ? Empty::kAtTextStart : e;
     }
   }
   f.any = true;
-  return true;
+  return Empty::kYes;
 }
 
 }  // namespace
@@ -690,6 +779,7 @@ bool FirstChars::may_begin(const char16_t* text, std::size_t length, std::size_t
   const char16_t c = text[at];
   if (c >= 0x80) return true;
   const std::uint8_t e = ascii[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
+  if (e == 3) return at == 0;
   if (e != 2) return e != 0;
   // The character before, past combining marks (as ICU's \b sees it).
   for (std::size_t k = at; k > 0;) {
@@ -701,46 +791,28 @@ bool FirstChars::may_begin(const char16_t* text, std::size_t length, std::size_t
 }
 
 Literals required_literals(std::string_view pattern) {
-  std::optional<Required> r;
-  std::unique_ptr<Node> tree;
+  Requirements r;
   FirstChars first;
   try {
     Parser p(pattern);
-    tree = p.parse();
+    const std::unique_ptr<Node> tree = p.parse();
     r = required(*tree, Before::kUnknown);  // a match may start anywhere, inside a word too
     Firsts f;
-    if (!firsts(*tree, Before::kUnknown, f) && !f.any) {
+    if (firsts(*tree, Before::kUnknown, false, f) == Empty::kNo && !f.any) {
       first.known = true;
       first.ascii = f.ascii;
     }
   } catch (const GiveUp&) {
     return {};
   }
-  if (!r) {
-    Literals none;
-    none.first = first;
-    return none;
-  }
-  // Folded, the same literal may come from two strings ("Grüße", "GRÜSSE"): keep the weaker claim.
-  std::map<std::string, Info> folded_strings;
-  for (const auto& [str, info] : r->strings) {
-    std::string utf8;
-    for (char32_t c : str) icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(utf8);
-    std::string folded = fold_case(utf8);
-    if (folded.size() < 2) {  // a one-byte literal filters nothing
-      Literals none;
-      none.first = first;
-      return none;
-    }
-    merge(folded_strings, folded, info);
-  }
   Literals out;
-  out.max_prefix = 0;
-  for (const auto& [str, info] : folded_strings) {
-    out.strings.push_back(str);
-    out.prefixes.push_back(info.prefix);
-    out.word_starts.push_back(info.word_start);
-    out.max_prefix = out.max_prefix == kUnbounded || info.prefix == kUnbounded ? kUnbounded : std::max(out.max_prefix, info.prefix);
+  if (!r.empty()) {
+    if (auto main = folded(r.front())) out = std::move(*main);
+  }
+  if (!out.strings.empty()) {
+    for (std::size_t k = 1; k < r.size(); ++k) {
+      if (auto also = folded(r[k])) out.also.push_back(std::move(*also));
+    }
   }
   out.ascii_pattern = std::all_of(pattern.begin(), pattern.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   out.first = first;
@@ -752,16 +824,26 @@ Literals required_literals(std::string_view pattern) {
 // ---------------------------------------------------------------------------------------------------------
 void LiteralFilter::add(const void* key, const Literals& literals) {
   if (literals.strings.empty() || slot_of_.count(key)) return;
-  const auto slot = static_cast<std::uint32_t>(slot_of_.size());
+  const std::uint32_t slot = add_slot(literals);
   slot_of_[key] = slot;
+  for (const Literals& also : literals.also) {
+    if (also.strings.empty()) continue;
+    const std::uint32_t extra = add_slot(also);
+    slot_also_[slot].push_back(extra);
+  }
+}
+
+std::uint32_t LiteralFilter::add_slot(const Literals& literals) {
+  const auto slot = static_cast<std::uint32_t>(slot_literals_.size());
+  slot_also_.emplace_back();
   slot_literals_.emplace_back();
   slot_ascii_pattern_.push_back(literals.ascii_pattern);
   for (std::size_t k = 0; k < literals.strings.size(); ++k) {
     const std::string& lit = literals.strings[k];
     const bool word_start = k < literals.word_starts.size() && literals.word_starts[k];
-    std::size_t id = 0;
-    while (id < literals_.size() && (literals_[id] != lit || literal_word_start_[id] != word_start)) ++id;
-    if (id == literals_.size()) {
+    const auto [at, fresh] = literal_index_.try_emplace((word_start ? "w" : "-") + lit, literals_.size());
+    const std::size_t id = at->second;
+    if (fresh) {
       literals_.push_back(lit);
       literal_word_start_.push_back(word_start);
       literal_slots_.emplace_back();
@@ -770,21 +852,36 @@ void LiteralFilter::add(const void* key, const Literals& literals) {
     slot_literals_[slot].push_back(
         {static_cast<std::uint32_t>(id), k < literals.prefixes.size() ? literals.prefixes[k] : kUnbounded});
   }
+  return slot;
+}
+
+std::size_t LiteralFilter::bucket_of(const std::string& lit) const {
+  const auto* u = reinterpret_cast<const unsigned char*>(lit.data());
+  return lit.size() >= 3 ? bucket_of(u[0], u[1], u[2]) : bucket_of(u[0], u[1]);
 }
 
 void LiteralFilter::build() {
   buckets_ = 16;
   while (buckets_ < 2 * literals_.size()) buckets_ *= 2;
   bucket_start_.assign(buckets_ + 1, 0);
+  two_byte_.assign(1 << 16, false);
   for (const auto& lit : literals_) {
-    ++bucket_start_[bucket_of(static_cast<unsigned char>(lit[0]), static_cast<unsigned char>(lit[1])) + 1];
+    ++bucket_start_[bucket_of(lit) + 1];
+    if (lit.size() == 2) two_byte_[static_cast<unsigned char>(lit[0]) << 8 | static_cast<unsigned char>(lit[1])] = true;
   }
   for (std::size_t b = 0; b < buckets_; ++b) bucket_start_[b + 1] += bucket_start_[b];
+  // In each bucket, the literals that count anywhere come first, then those that must open a word (most of
+  // them): inside a word only the first part need be compared.
   bucket_items_.assign(literals_.size(), 0);
+  bucket_word_start_.assign(buckets_, 0);
   std::vector<std::uint32_t> fill(bucket_start_.begin(), bucket_start_.end() - 1);
-  for (std::size_t i = 0; i < literals_.size(); ++i) {
-    const auto b = bucket_of(static_cast<unsigned char>(literals_[i][0]), static_cast<unsigned char>(literals_[i][1]));
-    bucket_items_[fill[b]++] = static_cast<std::uint32_t>(i);
+  for (bool word_start : {false, true}) {
+    for (std::size_t i = 0; i < literals_.size(); ++i) {
+      if (literal_word_start_[i] == word_start) bucket_items_[fill[bucket_of(literals_[i])]++] = static_cast<std::uint32_t>(i);
+    }
+    if (!word_start) {
+      for (std::size_t b = 0; b < buckets_; ++b) bucket_word_start_[b] = fill[b];
+    }
   }
 }
 
@@ -806,8 +903,7 @@ bool word_before(std::string_view text, std::size_t at) {
 LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
   Hits h;
   h.filter_ = this;
-  h.slot_hit_.assign(slot_of_.size(), 0);
-  h.literal_at_.resize(literals_.size());
+  h.slot_hit_.assign(slot_literals_.size(), 0);
   h.ascii_ = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (literals_.empty() || bucket_start_.empty()) return h;
   // The folded text, and for each of its bytes the offset in `text` of the character it came from.
@@ -836,31 +932,52 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
     }
   }
   const auto* t = reinterpret_cast<const unsigned char*>(folded.data());
-  for (std::size_t i = 0; i + 1 < folded.size(); ++i) {
-    const std::size_t b = bucket_of(t[i], t[i + 1]);
-    for (std::uint32_t k = bucket_start_[b]; k < bucket_start_[b + 1]; ++k) {
+  // Whether a word may start at byte i of the folded text: no word character before it (past combining marks,
+  // as \b sees it), or i is inside the folding of one character (then it cannot be told: yes).
+  auto word_start_at = [&](std::size_t i) {
+    if (i == 0) return true;
+    if (origin.empty()) return !(std::isalnum(t[i - 1]) || t[i - 1] == '_');
+    return origin[i - 1] == origin[i] || !word_before(text, origin[i]);
+  };
+  const std::size_t n = folded.size();
+  auto look = [&](std::size_t i, std::size_t b, int word_start) {  // word_start: -1 not known yet
+    std::uint32_t end = bucket_start_[b + 1];
+    if (end == bucket_start_[b]) return word_start;
+    if (bucket_word_start_[b] < end) {
+      if (word_start < 0) word_start = word_start_at(i) ? 1 : 0;
+      if (!word_start) end = bucket_word_start_[b];  // inside a word
+    }
+    for (std::uint32_t k = bucket_start_[b]; k < end; ++k) {
       const std::uint32_t id = bucket_items_[k];
       const std::string& lit = literals_[id];
-      if (lit.size() <= folded.size() - i && std::memcmp(t + i, lit.data(), lit.size()) == 0) {
-        const std::size_t pos = origin.empty() ? i : origin[i];
-        if (literal_word_start_[id] && i > 0 && (origin.empty() || origin[i - 1] != pos) && word_before(text, pos)) {
-          continue;  // inside a word, where the expression cannot have it
-        }
-        auto& at = h.literal_at_[id];
-        if (at.empty()) {
-          for (std::uint32_t s : literal_slots_[id]) h.slot_hit_[s] = 1;
-        }
-        if (at.empty() || at.back() != pos) at.push_back(pos);
-      }
+      if (lit.size() > n - i) continue;
+      std::size_t x = 0;
+      while (x < lit.size() && t[i + x] == static_cast<unsigned char>(lit[x])) ++x;
+      if (x < lit.size()) continue;
+      const std::size_t pos = origin.empty() ? i : origin[i];
+      for (std::uint32_t sl : literal_slots_[id]) h.slot_hit_[sl] = 1;
+      h.occurrences_.push_back({id, pos});
     }
+    return word_start;
+  };
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    int word_start = -1;
+    if (i + 2 < n) word_start = look(i, bucket_of(t[i], t[i + 1], t[i + 2]), word_start);
+    if (two_byte_[t[i] << 8 | t[i + 1]]) look(i, bucket_of(t[i], t[i + 1]), word_start);
   }
+  // By literal, then position (one folded character can give the same literal twice: keep one).
+  std::sort(h.occurrences_.begin(), h.occurrences_.end());
+  h.occurrences_.erase(std::unique(h.occurrences_.begin(), h.occurrences_.end()), h.occurrences_.end());
   return h;
 }
 
 bool LiteralFilter::Hits::may_match(const void* key) const {
   if (!filter_) return true;
   const auto it = filter_->slot_of_.find(key);
-  return it == filter_->slot_of_.end() || slot_hit_[it->second] != 0;
+  if (it == filter_->slot_of_.end()) return true;
+  if (slot_hit_[it->second] == 0) return false;
+  const auto& also = filter_->slot_also_[it->second];
+  return std::all_of(also.begin(), also.end(), [&](std::uint32_t s) { return slot_hit_[s] != 0; });
 }
 
 std::vector<LiteralFilter::Start> LiteralFilter::Hits::starts(const void* key) const {
@@ -874,7 +991,11 @@ std::vector<LiteralFilter::Start> LiteralFilter::Hits::starts(const void* key) c
     // Outside ASCII a character is up to 4 bytes, and case-insensitive matching can match one pattern character
     // with up to 3 (ß and "ss"): in bytes of text, generously.
     const std::size_t before = static_cast<std::size_t>(ascii_ && ascii_pattern ? prefix : prefix * 12);
-    for (std::size_t p : literal_at_[id]) out.push_back({p > before ? p - before : 0, p});
+    const auto from = std::lower_bound(occurrences_.begin(), occurrences_.end(), std::pair<std::uint32_t, std::size_t>{id, 0});
+    for (auto at = from; at != occurrences_.end() && at->first == id; ++at) {
+      const std::size_t p = at->second;
+      out.push_back({p > before ? p - before : 0, p});
+    }
   }
   std::sort(out.begin(), out.end(), [](const Start& a, const Start& b) { return a.from != b.from ? a.from < b.from : a.to < b.to; });
   return out;

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace rapport {
@@ -24,7 +25,8 @@ std::string fold_case(std::string_view utf8);
 
 /// Where a match of an expression can begin, from the characters it can begin with. For each ASCII character
 /// (lower case): 0 = no match begins with it, 1 = a match may begin with it anywhere, 2 = only at the start of a
-/// word (the character before is not a word character). Text characters outside ASCII are always tried.
+/// word (the character before is not a word character), 3 = only at the start of the text (after ^ or \A).
+/// Text characters outside ASCII are always tried. (Expressions are compiled without UREGEX_MULTILINE.)
 struct FirstChars {
   bool known = false;  ///< false: a match may begin anywhere (the analysis could not tell)
   std::array<std::uint8_t, 128> ascii{};
@@ -46,6 +48,9 @@ struct Literals {
   int max_prefix = -1;         ///< the largest of `prefixes` (-1 when any is unbounded)
   bool ascii_pattern = false;  ///< then, in ASCII text, one pattern character matches one byte
   FirstChars first;            ///< where matches can begin (worked out even when there are no literals)
+  /// Further sets, each also required (every match contains one literal of each): a text that lacks one
+  /// cannot match. Only their presence counts (their prefixes are not used).
+  std::vector<Literals> also;
 };
 Literals required_literals(std::string_view pattern);
 
@@ -76,7 +81,7 @@ class LiteralFilter {
     friend class LiteralFilter;
     const LiteralFilter* filter_ = nullptr;
     std::vector<std::uint8_t> slot_hit_;
-    std::vector<std::vector<std::size_t>> literal_at_;  // per literal: where it occurs
+    std::vector<std::pair<std::uint32_t, std::size_t>> occurrences_;  // (literal, byte), sorted
     bool ascii_ = true;
   };
   /// Finds every literal in `text` (folding it first). The hits point into this filter: it must outlive them.
@@ -84,16 +89,27 @@ class LiteralFilter {
   std::size_t literal_count() const { return literals_.size(); }
 
  private:
-  std::size_t bucket_of(unsigned char a, unsigned char b) const { return (a * 131u + b) & (buckets_ - 1); }
+  // Literals of three bytes or more are bucketed by their first three, two-byte literals by both (and marked
+  // in `two_byte_`, so most places need one bucket).
+  std::size_t bucket_of(unsigned char a, unsigned char b, unsigned char c) const {
+    return ((a * 131u + b) * 131u + c) & (buckets_ - 1);
+  }
+  std::size_t bucket_of(unsigned char a, unsigned char b) const { return (a * 131u + b + 0x9E37u) & (buckets_ - 1); }
+  std::size_t bucket_of(const std::string& literal) const;
+  std::vector<bool> two_byte_;  // by (first byte << 8 | second byte): some literal is exactly these two bytes
   std::size_t buckets_ = 1;  // a power of two, about twice the number of literals
+  std::uint32_t add_slot(const Literals& literals);
   std::unordered_map<const void*, std::uint32_t> slot_of_;  // keys with literals
+  std::vector<std::vector<std::uint32_t>> slot_also_;       // slot -> the slots of its further required sets
   std::vector<std::string> literals_;
   std::vector<bool> literal_word_start_;  // per literal: only occurrences at the start of a word count
+  std::unordered_map<std::string, std::uint32_t> literal_index_;  // ("w" or "-") + literal -> its index
   std::vector<std::vector<std::uint32_t>> literal_slots_;  // literal -> the slots it opens
   std::vector<std::vector<std::pair<std::uint32_t, int>>> slot_literals_;  // slot -> its literals, with prefixes
   std::vector<bool> slot_ascii_pattern_;
   std::vector<std::uint32_t> bucket_start_;                // CSR over literals by their first two bytes
   std::vector<std::uint32_t> bucket_items_;
+  std::vector<std::uint32_t> bucket_word_start_;  // per bucket: where its literals that must open a word begin
 };
 
 }  // namespace rapport

@@ -87,6 +87,9 @@ TEST_CASE("required literals: which must open a word") {
   CHECK(starts("(?:\\bneed|kneed)") == std::vector<bool>{false, true});  // (sorted: "kneed", "need")
   CHECK(starts("[a-z]\\s+reply") == std::vector<bool>{true});
   CHECK(starts("[a-z-]reply") == std::vector<bool>{false});                 // a set that may hold a letter
+  CHECK(starts("(?<![\\w'])ur\\b") == std::vector<bool>{true});             // no word character before
+  CHECK(starts("(?<![\\p{L}])ur\\b") == std::vector<bool>{false});          // (a combining mark may be before)
+  CHECK(starts("(?w)\\bneed") == std::vector<bool>{false});                 // Unicode word breaks: not \w
 
   // In a text, an occurrence inside a word does not count for such a literal.
   LiteralFilter f;
@@ -123,6 +126,16 @@ TEST_CASE("where a match can begin") {
   CHECK(begins("[^a-z]x", u"A", 0));  // case-insensitive matching may take "A" for a letter or not: tried
   CHECK(begins("\\p{L}+ing", u" ", 0));  // a property: any ASCII character may belong
   CHECK_FALSE(required_literals("x?").first.known);  // can match nothing: anywhere
+  // After ^ (no multi-line mode): only at the start of the text.
+  CHECK(begins("^(?:hi|hey)\\b", u"hi there", 0));
+  CHECK_FALSE(begins("^(?:hi|hey)\\b", u"oh hi", 3));
+  CHECK(begins("(?m)^hi", u"oh\nhi", 3));
+  CHECK(begins("(?:^|\\n)hi", u"oh\nhi", 2));
+  CHECK_FALSE(begins("(?:^|\\n)hi", u"oh\nhi", 3));
+  // Case folding reaches ASCII from outside it: the Kelvin sign matches k, ﬀ matches ff.
+  CHECK(begins("\u212Aelvin", u"kelvin", 0));
+  CHECK(begins("[\u212A]elvin", u"Kelvin", 0));
+  CHECK(begins("\uFB00ort", u"ffort", 0));
   CHECK_FALSE(required_literals(".*").first.known);
 }
 
