@@ -189,9 +189,9 @@ bool applies(const Rule& r, const MessageContext& ctx, std::string_view pack_lan
     if (g < c.min || g > c.max) return false;
   }
   if (w.non_native) {
-    // The target's main business language.
-    const std::string lang = t->languages.empty() ? "" : t->languages.front().substr(0, t->languages.front().find('-'));
-    const bool native = lang == pack_language;
+    // Whether most readers in the target market grew up with the pack's language.
+    const bool native = std::any_of(t->first_languages.tags.begin(), t->first_languages.tags.end(),
+                                    [&](const std::string& tag) { return tag.substr(0, tag.find('-')) == pack_language; });
     if (*w.non_native == native) return false;
   }
   return true;

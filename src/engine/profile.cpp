@@ -546,6 +546,7 @@ void check_citations(const JsonDocument& doc, const Profile& p, DataErrors& erro
   cite(p.communication.sources, "/communication/sources");
   cite(p.meetings.sources, "/meetings/sources");
   cite(p.marketing_law.sources, "/marketing_law/sources");
+  cite(p.first_languages.sources, "/first_languages/sources");
   for (std::size_t i = 0; i < p.holidays.size(); ++i) {
     const auto& src = p.holidays[i].source;
     if (src.empty()) continue;
@@ -590,6 +591,21 @@ Result<Profile, DataErrors> load_profile(const JsonDocument& doc, std::string_vi
       errors.push_back(doc.error_at("/languages/" + std::to_string(i),
                                     "\"" + p.languages[i] + "\" is not a BCP 47 language tag ICU knows"));
     }
+  }
+  if (root.has("first_languages")) {
+    ObjectReader fl = root.object("first_languages");
+    p.first_languages.tags = fl.strings("tags", 1);
+    for (std::size_t i = 0; i < p.first_languages.tags.size(); ++i) {
+      if (!valid_language_tag(p.first_languages.tags[i])) {
+        errors.push_back(doc.error_at("/first_languages/tags/" + std::to_string(i),
+                                      "\"" + p.first_languages.tags[i] + "\" is not a BCP 47 language tag ICU knows"));
+      }
+    }
+    p.first_languages.note = fl.string("note");
+    p.first_languages.sources = read_source_ids(fl);
+    fl.finish();
+  } else if (!p.languages.empty()) {
+    p.first_languages.tags = {p.languages.front()};
   }
   p.locale = root.string("locale");
   if (!p.locale.empty() && !valid_language_tag(p.locale)) {

@@ -164,9 +164,19 @@ struct SourceRef {
   int year = 0;
 };
 
+/// The languages most readers in a market grew up with, when the first business language is not among them
+/// (India: English first in business, Hindi, Bengali, Marathi… at home). Rules for readers of a language as
+/// a second language (idioms, slang, negative questions) go by these.
+struct FirstLanguages {
+  std::vector<std::string> tags;  ///< BCP 47; when the profile gives none, the first of `languages`
+  std::string note;
+  std::vector<std::string> sources;
+};
+
 struct Profile {
   std::string code, name_en, name_native;
   std::vector<std::string> languages;
+  FirstLanguages first_languages;
   std::string locale;
   std::vector<ZoneInfo> zones;
   CivilDate reviewed;

@@ -47,6 +47,30 @@ TEST_CASE("a rule pack loads, and its rule fires only where its conditions hold"
   CHECK(check_message({&*p}, "de", text, ctx).empty());  // another language's message
 }
 
+TEST_CASE("rules for second-language readers go by the languages readers grew up with") {
+  auto p = pack(R"({
+    "id": "en.idiom.touch-base", "kind": "phrase", "category": "idiom", "dimension": "none", "severity": "suggestion",
+    "when": {"non_native": true}, "phrases": ["touch base"], "replacements": {"touch base": "talk"},
+    "why": "An idiom.", "fix": "Say it plainly.",
+    "examples": {"flag": ["Let's «touch base»."], "pass": ["Let's talk."]}, "source": "test"})");
+  REQUIRE_MESSAGE(p.ok(), format_errors(p.error()));
+  MessageContext ctx;
+  ctx.sender = shipped().profile("US");
+  const std::string text = "Let's touch base next week.";
+  // English comes first among India's and Nigeria's business languages, but few readers grew up with it.
+  for (const char* second : {"IN", "NG", "AE", "ZA", "JP", "DE"}) {
+    ctx.target = shipped().profile(second);
+    CHECK_MESSAGE(check_message({&*p}, "en", text, ctx).size() == 1, second);
+  }
+  for (const char* first : {"US", "GB", "AU", "IE", "SG"}) {
+    ctx.target = shipped().profile(first);
+    CHECK_MESSAGE(check_message({&*p}, "en", text, ctx).empty(), first);
+  }
+  REQUIRE(shipped().profile("IN") != nullptr);
+  CHECK(shipped().profile("IN")->first_languages.tags.front() == "hi");
+  CHECK(shipped().profile("JP")->first_languages.tags == std::vector<std::string>{"ja"});  // the default
+}
+
 TEST_CASE("spans are given in UTF-8 bytes and UTF-16 units") {
   auto p = pack(kDeadline);
   REQUIRE(p.ok());
