@@ -545,7 +545,16 @@ bool commercial_requirement_missing(const Rule& r, const Subject& subject, const
     return true;
   }
   if (r.required == "sender_identity") {
-    static const auto contact = compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+|(?:\\+|\\b00)\\d[\\d ()-]{6,}\\d|\\bhttps?://\\S+|\\bwww\\.\\S+");
+    // Contact details: an email address, a web address, a phone number in international form or as written at
+    // home (03-5551234 and *2345 in Israel, 020 7946 0958 in Britain, 01 23 45 67 89 in France, (212) 555-0100
+    // and 1-800 numbers in North America), or a number after a label (Tel., Phone, טל׳, נייד).
+    static const auto contact = compile(
+        "[\\w.+-]+@[\\w-]+\\.[\\w.]+"
+        "|(?:\\+|\\b00)\\d[\\d ()-]{6,}\\d"
+        "|\\b0\\d{1,2}-\\d{3}-?\\d{4}\\b|\\b0\\d{1,2}-\\d{7}\\b|\\b0\\d{2,4} \\d{3,4} ?\\d{3,4}\\b|\\b0\\d(?:[ .]\\d\\d){4}\\b"
+        "|\\b1-?[78]00(?:-?\\d){6,7}\\b|(?<![\\w*])\\*\\d{4}\\b|\\(\\d{3}\\) ?\\d{3}-\\d{4}\\b|\\b\\d{3}-\\d{3}-\\d{4}\\b"
+        "|(?:\\b(?:tel|phone|telephone|fax|mobile)\\b\\.?|טל(?:פון|['׳])?|נייד|פקס)\\s*:?\\s*[(+*]?\\d"
+        "|\\bhttps?://\\S+|\\bwww\\.\\S+");
     return !found(*contact, subject, 0, text.size());
   }
   return false;

@@ -134,6 +134,28 @@ TEST_CASE("commercial messages must carry what the target's law requires") {
   CHECK(check_message({&*p}, "en", label + ": Big sale this week\n20% off everything.", ctx).empty());
 }
 
+TEST_CASE("a commercial message names its sender: contact details as people write them at home") {
+  auto p = pack(R"({"id": "en.compliance.sender", "kind": "commercial", "category": "compliance",
+      "dimension": "none", "severity": "problem", "detect": ["\\b\\d+% off\\b"], "requires": "sender_identity",
+      "why": "w", "fix": "f", "examples": {"flag": ["«Summer sale: 20% off all chairs»"],
+      "pass": ["Summer sale: 20% off all chairs\nChairly Ltd, sales@chairly.example"]}, "source": "s"})");
+  REQUIRE_MESSAGE(p.ok(), format_errors(p.error()));
+  MessageContext ctx;
+  ctx.sender = shipped().profile("IL");
+  ctx.target = shipped().profile("IL");
+  const std::string ad = "Summer sale: 20% off all chairs\nChairly Ltd, ";
+  CHECK(check_message({&*p}, "en", ad + "Tel Aviv", ctx).size() == 1);  // a name alone is not enough
+  for (const char* contact : {"03-5551234", "054-555-1234", "*2345", "1-800-123-456", "+972 3 555 1234",
+                              "020 7946 0958", "01 23 45 67 89", "(212) 555-0100", "212-555-0100",
+                              "Tel. 5551234", "טל' 5551234", "www.chairly.example", "https://chairly.example"}) {
+    CHECK_MESSAGE(check_message({&*p}, "en", ad + contact, ctx).empty(), contact);
+  }
+  // Numbers that are not phone numbers: a date, an amount, an order number.
+  for (const char* other : {"offer ends 01.12.2026", "from USD 1,200", "order 2026-11-22", "item 4711-0815"}) {
+    CHECK_MESSAGE(check_message({&*p}, "en", ad + other, ctx).size() == 1, other);
+  }
+}
+
 TEST_CASE("a broken rule pack reports every mistake with its position, and loads nothing") {
   auto p = pack(R"({"id": "en.x.bad-regex", "kind": "pattern", "category": "style", "dimension": "none",
       "severity": "warning", "pattern": "(unclosed", "why": "w", "fix": "f",
