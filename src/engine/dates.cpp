@@ -91,6 +91,12 @@ EpochMs now_ms() { return ucal_getNow(); }
 
 bool is_known_zone(std::string_view time_zone) { return known_zone(time_zone) != nullptr; }
 
+std::string hhmm(int minutes) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
+  return buf;
+}
+
 std::optional<LocalTime> to_local(EpochMs when, std::string_view time_zone) {
   auto tz = known_zone(time_zone);
   if (!tz) return std::nullopt;

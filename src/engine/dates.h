@@ -47,6 +47,9 @@ struct LocalTime {
   CivilDate date;
   int minutes = 0;  ///< after midnight
 };
+/// Minutes after midnight as a 24-hour clock time, "09:05" (a day or more past midnight wraps: 1500 is "01:00").
+std::string hhmm(int minutes);
+
 /// The wall-clock time of `when` in `time_zone`; nullopt for an unknown zone.
 std::optional<LocalTime> to_local(EpochMs when, std::string_view time_zone);
 /// The instant at which the wall clock in `time_zone` shows `date` `minutes` (in a DST gap: the time after the

@@ -104,12 +104,6 @@ std::string holidays_ics(const DataSet& data, std::string_view language, const P
 // [SECTION] Meetings: one timed event, in UTC, with every participant's local time in the description
 // ---------------------------------------------------------------------------------------------------------
 namespace {
-std::string hhmm(int minutes) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
-  return buf;
-}
-
 // FNV-1a, 64 bits: a stable UID from the plan (same plan, same UID; calendar apps then update the event).
 std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ull) {
   for (unsigned char c : s) {

@@ -163,6 +163,10 @@ bool ObjectReader::boolean(std::string_view key, Need need, bool fallback) {
 }
 
 std::string ObjectReader::one_of(std::string_view key, std::initializer_list<std::string_view> allowed, Need need) {
+  return one_of(key, std::span<const std::string_view>(allowed.begin(), allowed.size()), need);
+}
+
+std::string ObjectReader::one_of(std::string_view key, std::span<const std::string_view> allowed, Need need) {
   std::vector<std::string> names(allowed.begin(), allowed.end());
   const json* v = find(key, need, ("one of " + quoted_list(names)).c_str());
   if (!v) return {};

@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -46,6 +47,7 @@ class ObjectReader {
   /// One of `allowed` (the error lists them).
   std::string one_of(std::string_view key, std::initializer_list<std::string_view> allowed,
                      Need need = Need::kRequired);
+  std::string one_of(std::string_view key, std::span<const std::string_view> allowed, Need need = Need::kRequired);
   /// An array of non-empty strings with at least `min_items`.
   std::vector<std::string> strings(std::string_view key, std::size_t min_items, Need need = Need::kRequired);
   /// [low, high] with min <= low <= high <= max.

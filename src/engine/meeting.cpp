@@ -80,12 +80,6 @@ std::vector<MessageArg> finding_args(const MeetingFinding& f) {
 // ---------------------------------------------------------------------------------------------------------
 namespace {
 
-std::string hhmm(int minutes) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
-  return buf;
-}
-
 // What a local date is for one participant.
 struct DayInfo {
   bool working = true;              ///< a working day by the market's week

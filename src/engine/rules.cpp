@@ -196,9 +196,7 @@ Result<RulePack, DataErrors> load_rule_pack(const JsonDocument& doc) {
           {"pronoun", RuleKind::kPronoun},     {"metric", RuleKind::kMetric},       {"date_format", RuleKind::kDateFormat},
           {"time_zone", RuleKind::kTimeZone},  {"commercial", RuleKind::kCommercial}};
       if (!kind.empty()) rule.kind = kKinds.at(kind);
-      rule.category = r.one_of("category", {"directness", "pressure", "formality", "greeting", "address", "pronoun",
-                                            "ambiguity", "idiom", "jargon", "judgement", "passive-aggressive",
-                                            "mass-message", "holiday-greeting", "compliance", "style"});
+      rule.category = r.one_of("category", kRuleCategories);
       const std::string dim = r.one_of("dimension", {"directness", "negative_feedback", "formality", "hierarchy", "trust",
                                                      "decision_style", "decision_speed", "scheduling", "disagreement",
                                                      "none"});

@@ -11,6 +11,17 @@
 
 namespace rapport::ui {
 
+namespace {
+// The editor's marks for a list of findings (each mark knows its finding by index).
+std::vector<EditorMark> marks_of(const std::vector<Finding>& fs) {
+  std::vector<EditorMark> marks;
+  for (std::size_t i = 0; i < fs.size(); ++i) {
+    marks.push_back({fs[i].begin_utf16, fs[i].end_utf16, static_cast<int>(fs[i].severity), static_cast<int>(i)});
+  }
+  return marks;
+}
+}  // namespace
+
 App::App(Engine& engine, Platform& platform, int startup_data_errors)
     : engine_(engine), platform_(platform), startup_data_errors_(startup_data_errors) {
   // Settings kept on this machine from the last visit: markets and the Compose options (the draft itself
@@ -86,12 +97,7 @@ void App::draw_workshop(const DataSet& data, const Tr& tr) {
     }
     platform_.show_editor("workshop", ev.editor.x, ev.editor.y, ev.editor.z, ev.editor.w, ImGui::GetFontSize(), "",
                           tr("ui.workshop.rewrite"));
-    std::vector<EditorMark> marks;
-    const auto& fs = workshop_model_.status.report.findings;
-    for (std::size_t i = 0; i < fs.size(); ++i) {
-      marks.push_back({fs[i].begin_utf16, fs[i].end_utf16, static_cast<int>(fs[i].severity), static_cast<int>(i)});
-    }
-    platform_.set_editor_marks("workshop", marks, -1);
+    platform_.set_editor_marks("workshop", marks_of(workshop_model_.status.report.findings), -1);
   } else {
     platform_.hide_editor("workshop");
   }
@@ -135,12 +141,7 @@ void App::draw_compose(const DataSet& data, const Tr& tr) {
     const bool was_empty = compose_model_.text.empty();
     compose_model_ = make_compose_model(data, compose_, from_, to_, compose_cache_);
     if (compose_.selected >= static_cast<int>(compose_model_.report.findings.size())) compose_.selected = -1;
-    std::vector<EditorMark> marks;
-    for (std::size_t i = 0; i < compose_model_.report.findings.size(); ++i) {
-      const auto& f = compose_model_.report.findings[i];
-      marks.push_back({f.begin_utf16, f.end_utf16, static_cast<int>(f.severity), static_cast<int>(i)});
-    }
-    platform_.set_editor_marks("compose", marks, compose_.selected);
+    platform_.set_editor_marks("compose", marks_of(compose_model_.report.findings), compose_.selected);
     const auto& fs = compose_model_.report.findings;
     if (!compose_model_.text.empty() && (fs.size() != before || was_empty)) {
       auto count = [&](RuleSeverity s) {
@@ -173,11 +174,7 @@ void App::draw_compose(const DataSet& data, const Tr& tr) {
   }
   if (valid(ev.select)) {
     const auto& f = fs[static_cast<std::size_t>(ev.select)];
-    std::vector<EditorMark> marks;
-    for (std::size_t i = 0; i < fs.size(); ++i) {
-      marks.push_back({fs[i].begin_utf16, fs[i].end_utf16, static_cast<int>(fs[i].severity), static_cast<int>(i)});
-    }
-    platform_.set_editor_marks("compose", marks, ev.select);
+    platform_.set_editor_marks("compose", marks_of(fs), ev.select);
     platform_.select_in_editor("compose", f.begin_utf16, f.end_utf16);
   }
   if (valid(ev.ignore)) {

@@ -1,5 +1,9 @@
 #include "web/ui.h"
 
+#include <unicode/utf8.h>
+
+#include "engine/text.h"
+
 namespace rapport::ui {
 
 namespace {
@@ -86,6 +90,26 @@ void text_in(ImFont* font, std::string_view text) {
   if (font) ImGui::PushFont(font);
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
   if (font) ImGui::PopFont();
+}
+
+std::string shown(std::string_view text) { return has_rtl(text) ? to_visual_order(text) : std::string(text); }
+
+bool renderable(std::string_view text) {
+  const ImFont* font = ImGui::GetFont();
+  int32_t i = 0;
+  const auto len = static_cast<int32_t>(text.size());
+  while (i < len) {
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, len, c);
+    if (c < 0 || c > 0xFFFF) return false;
+    if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
+  }
+  return true;
+}
+
+ImVec4 rect_of_last_item() {
+  const ImVec2 a = ImGui::GetItemRectMin(), s = ImGui::GetItemRectSize();
+  return {a.x, a.y, s.x, s.y};
 }
 
 }  // namespace rapport::ui

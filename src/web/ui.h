@@ -43,4 +43,13 @@ void apply_theme(Theme theme, ImGuiStyle& style);
 /// Text in a font (null means the current one).
 void text_in(ImFont* font, std::string_view text);
 
+/// Text as ImGui can draw it: right-to-left scripts (Hebrew, Arabic) in visual order.
+std::string shown(std::string_view text);
+
+/// True when every character of `text` has a glyph in the current font (no boxes on screen).
+bool renderable(std::string_view text);
+
+/// The last item's rectangle (x, y, width, height), for the page's tests and overlays.
+ImVec4 rect_of_last_item();
+
 }  // namespace rapport::ui

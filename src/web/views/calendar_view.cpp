@@ -57,8 +57,6 @@ void swatch(ImU32 fill, ImU32 line, const std::string& label) {
   ImGui::TextUnformatted(label.c_str());
 }
 
-std::string shown(std::string_view text) { return has_rtl(text) ? to_visual_order(text) : std::string(text); }
-
 const char* const kWeekdayKeys[] = {"ui.calendar.mon", "ui.calendar.tue", "ui.calendar.wed", "ui.calendar.thu",
                                     "ui.calendar.fri", "ui.calendar.sat", "ui.calendar.sun"};
 

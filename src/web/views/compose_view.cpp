@@ -100,14 +100,6 @@ const char* severity_key(RuleSeverity s) {
   return "ui.compose.severity.warning";
 }
 
-ImVec4 rect_of_last_item() {
-  const ImVec2 a = ImGui::GetItemRectMin(), s = ImGui::GetItemRectSize();
-  return {a.x, a.y, s.x, s.y};
-}
-
-// Text as ImGui can draw it: right-to-left scripts in visual order.
-std::string shown(std::string_view text) { return has_rtl(text) ? to_visual_order(text) : std::string(text); }
-
 // A small combo over fixed choices (value, label key).
 bool choice(const char* id, const std::string& label, std::string& value,
             std::initializer_list<std::pair<const char*, const char*>> items, const Tr& tr, float width) {

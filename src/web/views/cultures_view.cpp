@@ -27,19 +27,6 @@ std::string range_text(double lo, double hi) {
   return buf;
 }
 
-// True when every character of `text` has a glyph in the current font (no boxes on screen).
-bool renderable(std::string_view text) {
-  const ImFont* font = ImGui::GetFont();
-  int32_t i = 0;
-  const auto len = static_cast<int32_t>(text.size());
-  while (i < len) {
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, len, c);
-    if (c < 0 || c > 0xFFFF) return false;
-    if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
-  }
-  return true;
-}
 
 void legend(const CulturesModel& m) {
   auto swatch = [](ImU32 colour) {

@@ -76,8 +76,8 @@ constexpr ImU32 kRed = IM_COL32(200, 38, 38, 255);
 constexpr ImU32 kAmber = IM_COL32(196, 107, 6, 255);
 
 void anchor(DataViewState& st, const std::string& name) {
-  const ImVec2 a = ImGui::GetItemRectMin(), s = ImGui::GetItemRectSize();
-  st.anchors[name] = {a.x, a.y, s.x, s.y};
+  const ImVec4 r = rect_of_last_item();
+  st.anchors[name] = {r.x, r.y, r.z, r.w};
 }
 
 void muted(const std::string& text) {

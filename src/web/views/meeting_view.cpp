@@ -28,12 +28,6 @@ namespace {
 constexpr double kMinuteMs = 60000.0;
 constexpr double kDayMs = 86400000.0;
 
-std::string hhmm(int minutes) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 24, minutes % 60);
-  return buf;
-}
-
 // "10:00" or "9:5" -> minutes after midnight; nullopt for anything else.
 std::optional<int> parse_hhmm(std::string_view t) {
   const auto colon = t.find(':');
@@ -434,19 +428,6 @@ std::string fit(const std::string& text, float width) {
   return "";
 }
 
-// True when every character of `text` has a glyph in the current font.
-bool renderable(std::string_view text) {
-  const ImFont* font = ImGui::GetFont();
-  int32_t i = 0;
-  const auto len = static_cast<int32_t>(text.size());
-  while (i < len) {
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, len, c);
-    if (c < 0 || c > 0xFFFF) return false;
-    if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
-  }
-  return true;
-}
 
 // A card: a bordered child that grows with its content.
 bool begin_card(const char* id) {

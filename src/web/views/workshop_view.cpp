@@ -51,19 +51,12 @@ WorkshopModel make_workshop_model(const DataSet& data, const WorkshopState& s, P
 
 namespace {
 
-ImVec4 rect_of_last_item() {
-  const ImVec2 a = ImGui::GetItemRectMin(), s = ImGui::GetItemRectSize();
-  return {a.x, a.y, s.x, s.y};
-}
-
 // Six colours that stay apart for most colour-blind readers (Okabe-Ito), darkened for white backgrounds.
 ImU32 market_colour(std::size_t i) {
   static const ImU32 k[] = {IM_COL32(0, 114, 178, 255),  IM_COL32(213, 94, 0, 255),  IM_COL32(0, 158, 115, 255),
                             IM_COL32(204, 121, 167, 255), IM_COL32(86, 180, 233, 255), IM_COL32(150, 120, 0, 255)};
   return k[i % 6];
 }
-
-std::string shown(std::string_view text) { return has_rtl(text) ? to_visual_order(text) : std::string(text); }
 
 // ---------------------------------------------------------------------------------------------------------
 // [SECTION] Markets side by side: one track per dimension, every market's range on it
