@@ -632,7 +632,8 @@ int cmd_check(Context& ctx, std::vector<std::string_view> args) {
                                  {"dimension", f.dimension ? std::string(rapport::dim_key(*f.dimension)) : "none"},
                                  {"begin", f.begin}, {"end", f.end}, {"begin_utf16", f.begin_utf16},
                                  {"end_utf16", f.end_utf16}, {"line", pos.line}, {"column", pos.column},
-                                 {"text", f.text}, {"why", f.why}, {"fix", f.fix}, {"replacement", f.replacement}});
+                                 {"text", f.text}, {"message_key", f.message_key}, {"why", f.why}, {"fix", f.fix},
+                                 {"replacement", f.replacement}});
     }
     std::cout << out.dump(2) << '\n';
     return serious ? kExitFindings : kExitOk;

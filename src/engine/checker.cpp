@@ -725,6 +725,7 @@ Finding make_finding(const Rule& r, const Span& s, const Subject& subject, const
   f.begin_utf16 = subject.map.utf16_at(s.begin);
   f.end_utf16 = subject.map.utf16_at(s.end);
   f.text = std::string(subject.text.substr(s.begin, s.end - s.begin));
+  f.message_key = "rule." + r.id;
   f.why = fill(r.why, ctx, f.text);
   f.fix = fill(r.fix, ctx, f.text);
   f.dimension = r.dimension;

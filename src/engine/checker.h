@@ -33,6 +33,9 @@ struct Finding {
   std::size_t begin = 0, end = 0;              ///< UTF-8 byte offsets into the checked text
   std::size_t begin_utf16 = 0, end_utf16 = 0;  ///< the same span in UTF-16 code units
   std::string text;                            ///< the matched text
+  /// The rule's message key, "rule.<rule id>": a UI catalog may give "<key>.why" and "<key>.fix" in its
+  /// language (with {target}, {sender}, {match}); the pack's English is the source text.
+  std::string message_key;
   std::string why, fix, replacement;
   std::optional<Dim> dimension;
 };

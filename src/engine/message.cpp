@@ -87,6 +87,19 @@ MessageReport check_text(const DataSet& data, std::string_view text, const Profi
   ctx.disabled_rules = options.disabled_rules;
   ctx.allowed = options.allowed;
   r.findings = check_message(data.rule_packs(), r.language, checked, ctx, cache);
+  if (!options.ui_language.empty()) {
+    if (const Catalog* catalog = data.catalog(options.ui_language)) {
+      for (Finding& f : r.findings) {
+        const MessageArg args[] = {{"target", target ? std::string_view(target->name_en) : std::string_view("this market")},
+                                   {"sender", sender ? std::string_view(sender->name_en) : std::string_view("your culture")},
+                                   {"match", std::string_view(f.text)}};
+        for (auto [field, suffix] : {std::pair{&f.why, ".why"}, std::pair{&f.fix, ".fix"}}) {
+          const std::string key = f.message_key + suffix;
+          if (catalog->has(key)) *field = catalog->format(key, args);
+        }
+      }
+    }
+  }
 
   // The fit score: each finding costs by severity, overall and on its dimension.
   static constexpr int kCost[] = {3, 8, 20};

@@ -33,6 +33,9 @@ struct MessageReport {
 /// How to check: the language ("" = detect), channel, stage, and the user's choices.
 struct CheckOptions {
   std::string language;
+  /// The language of the explanations (why, fix): where the UI catalog of that language translates a rule
+  /// ("rule.<id>.why", "rule.<id>.fix"), the translation replaces the pack's English. "" = English.
+  std::string ui_language;
   std::string channel = "email";
   std::string stage = "first";
   std::set<std::string> disabled_rules;  ///< rule ids turned off

@@ -127,7 +127,7 @@ void App::on_editor_caret(const std::string& editor, std::size_t offset) {
 
 // The Compose tab: rebuild the check when the draft or its context changed, place the editor, act on events.
 void App::draw_compose(const DataSet& data, const Tr& tr) {
-  const std::string key = compose_key(compose_, from_, to_);
+  const std::string key = compose_key(compose_, from_, to_, language_);
   if (compose_model_.data != &data || compose_model_.text != compose_.text || compose_model_.key != key) {
     if (compose_model_.data != &data) {
       compose_cache_.clear();
@@ -139,7 +139,7 @@ void App::draw_compose(const DataSet& data, const Tr& tr) {
     }
     const std::size_t before = compose_model_.report.findings.size();
     const bool was_empty = compose_model_.text.empty();
-    compose_model_ = make_compose_model(data, compose_, from_, to_, compose_cache_);
+    compose_model_ = make_compose_model(data, compose_, from_, to_, language_, compose_cache_);
     if (compose_.selected >= static_cast<int>(compose_model_.report.findings.size())) compose_.selected = -1;
     platform_.set_editor_marks("compose", marks_of(compose_model_.report.findings), compose_.selected);
     const auto& fs = compose_model_.report.findings;

@@ -70,7 +70,8 @@ std::string check_json(const std::string& text, const std::string& from, const s
   for (const auto& f : r.findings) {
     out["findings"].push_back({{"rule", f.rule_id}, {"category", f.category},
                                {"severity", kSeverity[static_cast<int>(f.severity)]}, {"begin", f.begin_utf16},
-                               {"end", f.end_utf16}, {"text", f.text}, {"why", f.why}, {"fix", f.fix},
+                               {"end", f.end_utf16}, {"text", f.text}, {"message_key", f.message_key},
+                               {"why", f.why}, {"fix", f.fix},
                                {"replacement", f.replacement}});
   }
   return out.dump();

@@ -1,8 +1,11 @@
 // The message checker's kinds and the rule-pack loader, with small packs written here.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "engine/checker.h"
 #include "engine/engine.h"
+#include "engine/message.h"
 #include "engine/text.h"
 #include "test_util.h"
 
@@ -69,6 +72,39 @@ TEST_CASE("rules for second-language readers go by the languages readers grew up
   REQUIRE(shipped().profile("IN") != nullptr);
   CHECK(shipped().profile("IN")->first_languages.tags.front() == "hi");
   CHECK(shipped().profile("JP")->first_languages.tags == std::vector<std::string>{"ja"});  // the default
+}
+
+TEST_CASE("a rule's explanations come from the UI catalog where it translates them, else from the pack") {
+  // A German UI catalog that translates one shipped rule (keys "rule.<id>.why" and ".fix").
+  std::vector<SourceFile> files = test::shipped_files();
+  files.push_back({"i18n/de.json", R"({
+    "ui.language.name": "Deutsch",
+    "rule.en.idiom.touch-base.why": "Redewendungen wie „{match}“ verstehen Leser in {target} oft nicht.",
+    "rule.en.idiom.touch-base.fix": "Schreiben Sie es direkt."})"});
+  Engine engine;
+  REQUIRE_MESSAGE(engine.load(files).empty(), format_errors(engine.load(files)));
+  const DataSet& data = *engine.data();
+  CheckOptions o;
+  o.language = "en";
+  const std::string text = "Hi Kenji,\nlet's touch base next week.\nBest regards";
+  auto touch = [&](const MessageReport& r) {
+    const auto it = std::find_if(r.findings.begin(), r.findings.end(),
+                                 [](const Finding& f) { return f.rule_id == "en.idiom.touch-base"; });
+    REQUIRE(it != r.findings.end());
+    return *it;
+  };
+  const Finding english = touch(check_text(data, text, data.profile("US"), data.profile("JP"), o));
+  CHECK(english.message_key == "rule.en.idiom.touch-base");
+  o.ui_language = "de";
+  const MessageReport german = check_text(data, text, data.profile("US"), data.profile("JP"), o);
+  const Finding f = touch(german);
+  CHECK(f.why == "Redewendungen wie „touch base“ verstehen Leser in Japan oft nicht.");
+  CHECK(f.fix == "Schreiben Sie es direkt.");
+  CHECK(f.replacement == english.replacement);  // the replacement is in the message's language
+  // Rules the catalog does not translate keep the pack's English.
+  for (const Finding& other : german.findings) {
+    if (other.rule_id != "en.idiom.touch-base") CHECK(other.why.find("Redewendungen") == std::string::npos);
+  }
 }
 
 TEST_CASE("spans are given in UTF-8 bytes and UTF-16 units") {

@@ -37,20 +37,21 @@ void from_json(const nlohmann::json& j, ComposeState& s) {
   }
 }
 
-std::string compose_key(const ComposeState& s, const std::string& from, const std::string& to) {
-  std::string k = from + "|" + to + "|" + s.channel + "|" + s.stage + "|" + s.language;
+std::string compose_key(const ComposeState& s, const std::string& from, const std::string& to,
+                        const std::string& ui_language) {
+  std::string k = from + "|" + to + "|" + s.channel + "|" + s.stage + "|" + s.language + "|" + ui_language;
   for (const auto& r : s.disabled_rules) k += "|-" + r;
   for (const auto& r : s.ignored) k += "|~" + r;
   return k;
 }
 
 ComposeModel make_compose_model(const DataSet& data, const ComposeState& s, const std::string& from,
-                                const std::string& to, ParagraphCache& cache) {
+                                const std::string& to, const std::string& ui_language, ParagraphCache& cache) {
   ComposeModel m;
   m.text = s.text;
   m.from = from;
   m.to = to;
-  m.key = compose_key(s, from, to);
+  m.key = compose_key(s, from, to, ui_language);
   m.data = &data;
   const Profile* sender = data.profile(from);
   const Profile* target = data.profile(to);
@@ -62,6 +63,7 @@ ComposeModel make_compose_model(const DataSet& data, const ComposeState& s, cons
   o.channel = s.channel;
   o.stage = s.stage;
   o.language = s.language;
+  o.ui_language = ui_language;
   o.disabled_rules = s.disabled_rules;
   m.report = check_text(data, s.text, sender, target, o, &cache);
   const auto before = m.report.findings.size();

@@ -42,9 +42,11 @@ struct ComposeModel {
 };
 
 /// The options as a key, to see whether the model is current.
-std::string compose_key(const ComposeState& s, const std::string& from, const std::string& to);
+/// `ui_language`: the language of the explanations (rules translated in that UI catalog are shown so).
+std::string compose_key(const ComposeState& s, const std::string& from, const std::string& to,
+                        const std::string& ui_language);
 ComposeModel make_compose_model(const DataSet& data, const ComposeState& s, const std::string& from,
-                                const std::string& to, ParagraphCache& cache);
+                                const std::string& to, const std::string& ui_language, ParagraphCache& cache);
 
 /// What the user did in this frame; the app carries it out (editing goes through the editor, so that undo
 /// works).
