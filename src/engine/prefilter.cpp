@@ -774,20 +774,13 @@ Empty firsts(const Node& n, Before b, bool anchored, Firsts& f) {
 
 }  // namespace
 
-bool FirstChars::may_begin(const char16_t* text, std::size_t length, std::size_t at) const {
-  if (!known || at >= length) return true;
-  const char16_t c = text[at];
-  if (c >= 0x80) return true;
-  const std::uint8_t e = ascii[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
-  if (e == 3) return at == 0;
-  if (e != 2) return e != 0;
-  // The character before, past combining marks (as ICU's \b sees it).
+bool FirstChars::word_before(const char16_t* text, std::size_t at) {
   for (std::size_t k = at; k > 0;) {
     UChar32 p = text[--k];
     if (U16_IS_TRAIL(p) && k > 0 && U16_IS_LEAD(text[k - 1])) p = U16_GET_SUPPLEMENTARY(text[--k], p);
-    if ((U_GET_GC_MASK(p) & U_GC_M_MASK) == 0) return !word_char(p);
+    if ((U_GET_GC_MASK(p) & U_GC_M_MASK) == 0) return word_char(p);
   }
-  return true;
+  return false;
 }
 
 Literals required_literals(std::string_view pattern) {
@@ -936,7 +929,7 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
   // as \b sees it), or i is inside the folding of one character (then it cannot be told: yes).
   auto word_start_at = [&](std::size_t i) {
     if (i == 0) return true;
-    if (origin.empty()) return !(std::isalnum(t[i - 1]) || t[i - 1] == '_');
+    if (origin.empty()) return !FirstChars::kAsciiWord[t[i - 1] & 0x7F];
     return origin[i - 1] == origin[i] || !word_before(text, origin[i]);
   };
   const std::size_t n = folded.size();
@@ -971,22 +964,27 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
   return h;
 }
 
+std::int64_t LiteralFilter::find_slot(const void* key) const {
+  const auto it = slot_of_.find(key);
+  return it == slot_of_.end() ? -1 : static_cast<std::int64_t>(it->second);
+}
+
 bool LiteralFilter::Hits::may_match(const void* key) const {
   if (!filter_) return true;
-  const auto it = filter_->slot_of_.find(key);
-  if (it == filter_->slot_of_.end()) return true;
-  if (slot_hit_[it->second] == 0) return false;
-  const auto& also = filter_->slot_also_[it->second];
+  const std::int64_t slot = filter_->find_slot(key);
+  if (slot < 0) return true;
+  if (slot_hit_[static_cast<std::size_t>(slot)] == 0) return false;
+  const auto& also = filter_->slot_also_[static_cast<std::size_t>(slot)];
   return std::all_of(also.begin(), also.end(), [&](std::uint32_t s) { return slot_hit_[s] != 0; });
 }
 
 std::vector<LiteralFilter::Start> LiteralFilter::Hits::starts(const void* key) const {
   std::vector<Start> out;
   if (!filter_) return out;
-  const auto it = filter_->slot_of_.find(key);
-  if (it == filter_->slot_of_.end()) return out;
-  const bool ascii_pattern = filter_->slot_ascii_pattern_[it->second];
-  for (const auto& [id, prefix] : filter_->slot_literals_[it->second]) {
+  const std::int64_t slot = filter_->find_slot(key);
+  if (slot < 0) return out;
+  const bool ascii_pattern = filter_->slot_ascii_pattern_[static_cast<std::size_t>(slot)];
+  for (const auto& [id, prefix] : filter_->slot_literals_[static_cast<std::size_t>(slot)]) {
     if (prefix < 0) return {};  // no bound for this literal: the caller must search the whole text
     // Outside ASCII a character is up to 4 bytes, and case-insensitive matching can match one pattern character
     // with up to 3 (ß and "ss"): in bytes of text, generously.

@@ -30,8 +30,27 @@ std::string fold_case(std::string_view utf8);
 struct FirstChars {
   bool known = false;  ///< false: a match may begin anywhere (the analysis could not tell)
   std::array<std::uint8_t, 128> ascii{};
-  /// Whether a match can begin at unit `at` of `text` (UTF-16).
-  bool may_begin(const char16_t* text, std::size_t length, std::size_t at) const;
+  /// Whether a match can begin at unit `at` of `text` (UTF-16). (Inline: it is asked at every place tried.)
+  bool may_begin(const char16_t* text, std::size_t length, std::size_t at) const {
+    if (!known || at >= length) return true;
+    const char16_t c = text[at];
+    if (c >= 0x80) return true;
+    const std::uint8_t e = ascii[c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c];
+    if (e == 3) return at == 0;
+    if (e != 2) return e != 0;
+    if (at == 0) return true;
+    const char16_t before = text[at - 1];
+    if (before < 0x80) return !(kAsciiWord[before]);
+    return !word_before(text, at);
+  }
+  /// Whether the character before `at` is a word character as \b sees it (past combining marks).
+  static bool word_before(const char16_t* text, std::size_t at);
+  /// ASCII letters, digits and '_'.
+  static constexpr std::array<bool, 128> kAsciiWord = [] {
+    std::array<bool, 128> t{};
+    for (int c = 0; c < 128; ++c) t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return t;
+  }();
 };
 
 /// The required literals of an ICU regular expression: every match of the pattern (with or without
@@ -100,6 +119,7 @@ class LiteralFilter {
   std::size_t buckets_ = 1;  // a power of two, about twice the number of literals
   std::uint32_t add_slot(const Literals& literals);
   std::unordered_map<const void*, std::uint32_t> slot_of_;  // keys with literals
+  std::int64_t find_slot(const void* key) const;            // -1: the key has no literals
   std::vector<std::vector<std::uint32_t>> slot_also_;       // slot -> the slots of its further required sets
   std::vector<std::string> literals_;
   std::vector<bool> literal_word_start_;  // per literal: only occurrences at the start of a word count
