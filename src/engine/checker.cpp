@@ -235,12 +235,8 @@ const std::vector<std::string>& known_acronyms() {
   return k;
 }
 
-// ICU's \w (word characters) and \s (white space), as its regular expressions define them.
-bool is_word_cp(UChar32 c) {
-  if (c < 0x80) return std::isalnum(c) || c == '_';
-  return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_ND_MASK | U_GC_PC_MASK)) ||
-         c == 0x200C || c == 0x200D;
-}
+// ICU's \w (word characters, is_word_char in text.h) and \s (white space), as its regular expressions define them.
+bool is_word_cp(UChar32 c) { return c >= 0 && is_word_char(static_cast<char32_t>(c)); }
 bool is_space_cp(UChar32 c) {
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
   return (U_GET_GC_MASK(c) & U_GC_Z_MASK) != 0;

@@ -15,6 +15,8 @@
 #include <map>
 #include <set>
 
+#include "engine/text.h"
+
 // [SECTION] Case folding
 // [SECTION] Required literals: a small parser for ICU's regular-expression syntax
 // [SECTION] LiteralFilter
@@ -49,12 +51,7 @@ namespace {
 
 struct GiveUp {};
 
-// A word character as ICU's \w and \b see it: letters, marks, decimal digits, connector punctuation, ZWNJ, ZWJ.
-bool word_char(UChar32 c) {
-  if (c < 0x80) return std::isalnum(static_cast<int>(c)) || c == '_';
-  return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_ND_MASK | U_GC_PC_MASK)) ||
-         c == 0x200C || c == 0x200D;
-}
+bool word_char(UChar32 c) { return c >= 0 && is_word_char(static_cast<char32_t>(c)); }
 // Certainly not a word character: punctuation (other than connectors), symbols, spaces and controls.
 bool punctuation_or_space(UChar32 c) {
   if (c < 0x80) return !word_char(c);

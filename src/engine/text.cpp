@@ -139,6 +139,13 @@ SourcePosition line_column(std::string_view text, std::size_t byte_offset) {
   return {line, column};
 }
 
+bool is_word_char(char32_t ch) {
+  const auto c = static_cast<UChar32>(ch);
+  if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || (U_GET_GC_MASK(c) & (U_GC_M_MASK | U_GC_ND_MASK | U_GC_PC_MASK)) ||
+         c == 0x200C || c == 0x200D;
+}
+
 bool has_rtl(std::string_view utf8) {
   std::size_t i = 0;
   while (i < utf8.size()) {

@@ -65,4 +65,8 @@ std::string to_visual_order(std::string_view utf8_line);
 /// True when the text holds any right-to-left character (Hebrew, Arabic, Syriac, Thaana, N'Ko ...).
 bool has_rtl(std::string_view utf8);
 
+/// A word character as ICU's regular expressions see it (\w, \b): letters and other alphabetic characters,
+/// marks, decimal digits, connector punctuation, ZWNJ and ZWJ.
+bool is_word_char(char32_t c);
+
 }  // namespace rapport
