@@ -71,6 +71,21 @@ export function framesDrawn(page) {
 }
 
 /** Waits until the app has stopped drawing (no new frame for `quietMs`). */
+// Waits until nothing changes, then checks that no frame is drawn for `ms`. The app wakes once a minute, on the
+// minute (its clock, the planner's now-line), so the window is placed where it does not cross a minute.
+// Returns the frame count.
+export async function assertIdle(page, ms = 1500, message = "no frames drawn while nothing changed") {
+  await waitIdle(page);
+  const secondsLeft = () => 60 - (Date.now() % 60000) / 1000;
+  if (secondsLeft() < ms / 1000 + 4) await page.waitForTimeout(secondsLeft() * 1000 + 200);
+  const settled = await waitIdle(page);
+  if (secondsLeft() < ms / 1000 + 1) throw new Error("the idle window would cross a minute; the app took too long to settle");
+  await page.waitForTimeout(ms);
+  const now = await framesDrawn(page);
+  if (now !== settled) throw new Error(`${message}: ${now - settled} frames drawn in ${ms} ms`);
+  return now;
+}
+
 export async function waitIdle(page, quietMs = 1200, timeoutMs = 15000) {
   const start = Date.now();
   let last = await framesDrawn(page);

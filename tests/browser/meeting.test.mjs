@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { framesDrawn, launch, openApp, screenshots, serve, waitIdle } from "./harness.mjs";
+import { assertIdle, launch, openApp, screenshots, serve, waitIdle } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -129,9 +129,7 @@ print(str(e.get("DESCRIPTION")))
   assert.match(parsed.stdout, /Germany: .*Europe\/Berlin/);
 
   // Idle: nothing is drawn while nothing changes.
-  const settled = await waitIdle(page);
-  await page.waitForTimeout(1200);
-  assert.equal(await framesDrawn(page), settled);
+  await assertIdle(page, 1200);
   assert.deepEqual(problems, []);
   await context.close();
 });
