@@ -8,10 +8,13 @@
 #include <algorithm>
 #include <map>
 
+#include "imgui_headless.h"
 #include "test_util.h"
 #include "web/app.h"
 
 using namespace rapport;
+using test::ImGuiHeadless;
+using test::draw_frames;
 
 namespace {
 // The platform seam with storage in memory, as localStorage would keep it.
@@ -95,30 +98,6 @@ std::string rule_pack(const std::string& pass) {
   return pack.dump(2);
 }
 
-struct ImGuiHeadless {
-  ImGuiHeadless() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 720);
-    io.DeltaTime = 1.0f / 60.0f;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  }
-  ~ImGuiHeadless() { ImGui::DestroyContext(); }
-};
-
-int draw_frames(ui::App& app, int n) {
-  int vertices = 0;
-  for (int i = 0; i < n; ++i) {
-    ImGui::NewFrame();
-    app.frame();
-    ImGui::Render();
-    vertices = ImGui::GetDrawData()->TotalVtxCount;
-  }
-  return vertices;
-}
 
 void click(ui::App& app, const std::string& anchor) {
   const auto& anchors = app.data_state().anchors;

@@ -7,10 +7,13 @@
 #include <algorithm>
 
 #include "engine/ics.h"
+#include "imgui_headless.h"
 #include "test_util.h"
 #include "web/app.h"
 
 using namespace rapport;
+using test::ImGuiHeadless;
+using test::draw_frames;
 
 namespace {
 struct NullPlatform : ui::Platform {
@@ -28,31 +31,6 @@ struct NullPlatform : ui::Platform {
   }
 };
 
-struct ImGuiHeadless {
-  ImGuiHeadless() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 720);
-    io.DeltaTime = 1.0f / 60.0f;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  }
-  ~ImGuiHeadless() { ImGui::DestroyContext(); }
-};
-
-// Draws `n` frames; returns the vertex count of the last (a screen with text has hundreds).
-int draw_frames(ui::App& app, int n) {
-  int vertices = 0;
-  for (int i = 0; i < n; ++i) {
-    ImGui::NewFrame();
-    app.frame();
-    ImGui::Render();
-    vertices = ImGui::GetDrawData()->TotalVtxCount;
-  }
-  return vertices;
-}
 }  // namespace
 
 TEST_CASE("the start screen draws versions and today's dates with no window") {
