@@ -87,14 +87,22 @@ int main(int argc, char** argv) {
       // Why it costs: the literals each expression is found by, and how many places it is tried at.
       for (const auto& x : rule->patterns) {
         std::size_t places = 0;
-        for (const auto& st : hits.starts(x.re.get())) places += st.to - st.from + 1;
+        for (const auto& st : hits.starts(x.re.get()).value_or(std::vector<rapport::LiteralFilter::Start>{})) {
+          places += st.to - st.from + 1;
+        }
         std::printf("             %zu literals (+%zu more sets), max prefix %d, %zu places, %s:",
                     x.literals.strings.size(), x.literals.also.size(), x.literals.max_prefix, places,
                     hits.may_match(x.re.get()) ? "runs" : "skipped");
-        for (std::size_t k = 0; k < x.literals.strings.size() && k < 10; ++k) {
-          std::printf(" %s/%d", x.literals.strings[k].c_str(), x.literals.prefixes[k]);
+        auto list = [](const rapport::Literals& l) {
+          for (std::size_t k = 0; k < l.strings.size() && k < 10; ++k) std::printf(" %s/%d", l.strings[k].c_str(), l.prefixes[k]);
+          if (l.strings.size() > 10) std::printf(" ...");
+          std::printf("\n");
+        };
+        list(x.literals);
+        for (const auto& also : x.literals.also) {
+          std::printf("               and:");
+          list(also);
         }
-        std::printf("\n");
       }
     }
   }

@@ -32,19 +32,40 @@ constexpr int32_t kRegexTimeLimit = 200;  // ICU's steps (about a millisecond ea
 using Span = ParagraphCache::Span;
 
 // The text being checked, with its UTF-16 form: ICU's matcher is several times faster on UTF-16 than on
-// UTF-8 through UText. Spans are byte offsets of `text`; the matcher works in `u16` units.
+// UTF-8 through UText. Spans are byte offsets of `text`; the matcher works in `u16` units. With `fold`, also
+// the text case-folded (same offsets) for the expressions that have a folded form, unless a character's
+// folding is longer than the character.
 struct Subject {
-  explicit Subject(std::string_view t)
-      : text(t), u16(icu::UnicodeString::fromUTF8(icu::StringPiece(t.data(), static_cast<int32_t>(t.size())))), map(t) {}
+  Subject(std::string_view t, bool fold)
+      : text(t), u16(icu::UnicodeString::fromUTF8(icu::StringPiece(t.data(), static_cast<int32_t>(t.size())))), map(t) {
+    if (fold && fold_text(u16.getBuffer(), static_cast<std::size_t>(u16.length()), folded_units)) {
+      folded.setTo(false, folded_units.data(), static_cast<int32_t>(folded_units.size()));  // (read-only alias)
+      foldable = true;
+    }
+  }
+  Subject(const Subject&) = delete;
+  Subject& operator=(const Subject&) = delete;
   std::string_view text;
   icu::UnicodeString u16;
   OffsetMap map;
+  std::u16string folded_units;
+  icu::UnicodeString folded;
+  bool foldable = false;
   int64_t unit(std::size_t byte) const { return static_cast<int64_t>(map.utf16_at(byte)); }
   std::size_t byte(int64_t unit) const { return map.byte_at(static_cast<std::size_t>(unit)); }
 };
 
-std::unique_ptr<icu::RegexMatcher> matcher(const icu::RegexPattern& re, const Subject& s, UErrorCode& status) {
-  std::unique_ptr<icu::RegexMatcher> m(re.matcher(s.u16, status));
+// An expression and the form of the text it runs on: the folded expression on folded text when both exist.
+struct Expr {
+  Expr(const RuleRegex& x, const Subject& s)
+      : re(x.folded && s.foldable ? *x.folded : *x.re), input(x.folded && s.foldable ? s.folded : s.u16) {}
+  Expr(const icu::RegexPattern& r, const Subject& s) : re(r), input(s.u16) {}
+  const icu::RegexPattern& re;
+  const icu::UnicodeString& input;
+};
+
+std::unique_ptr<icu::RegexMatcher> matcher(const Expr& e, UErrorCode& status) {
+  std::unique_ptr<icu::RegexMatcher> m(e.re.matcher(e.input, status));
   if (U_SUCCESS(status)) m->setTimeLimit(kRegexTimeLimit, status);
   return m;
 }
@@ -61,10 +82,10 @@ std::optional<Span> match_span(icu::RegexMatcher& m, const Subject& s, UErrorCod
 }
 
 // Every match of `re` in text[from, to) (byte offsets), as if that range were the whole text.
-std::vector<Span> find_all(const icu::RegexPattern& re, const Subject& s, std::size_t from, std::size_t to) {
+std::vector<Span> find_all(const Expr& re, const Subject& s, std::size_t from, std::size_t to) {
   std::vector<Span> out;
   UErrorCode status = U_ZERO_ERROR;
-  auto m = matcher(re, s, status);
+  auto m = matcher(re, status);
   if (U_FAILURE(status)) return out;
   m->region(s.unit(from), s.unit(to), status);
   while (U_SUCCESS(status) && m->find(status) && U_SUCCESS(status)) {
@@ -77,12 +98,12 @@ std::vector<Span> find_all(const icu::RegexPattern& re, const Subject& s, std::s
 // byte ranges `starts` (from where its literals occur; see LiteralFilter::Hits::starts): only those starts are
 // tried, each with one anchored attempt. (Searching a window instead would also try every start after the
 // literal: far slower for expressions that open with lookbehinds.) Lookarounds and \b see the whole text.
-std::vector<Span> find_near(const icu::RegexPattern& re, const FirstChars& first, const Subject& s,
+std::vector<Span> find_near(const Expr& re, const FirstChars& first, const Subject& s,
                             const std::vector<LiteralFilter::Start>& starts, bool first_only = false) {
   std::vector<Span> out;
   if (starts.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
-  auto m = matcher(re, s, status);
+  auto m = matcher(re, status);
   if (U_FAILURE(status)) return out;
   m->useTransparentBounds(true);
   m->useAnchoringBounds(false);
@@ -107,28 +128,28 @@ std::vector<Span> find_near(const icu::RegexPattern& re, const FirstChars& first
 }
 
 // Whether `re` matches in text[from, to), as if that range were the whole text (`anchored`: at `from`).
-bool matches(const icu::RegexPattern& re, const Subject& s, std::size_t from, std::size_t to, bool anchored) {
+bool matches(const Expr& re, const Subject& s, std::size_t from, std::size_t to, bool anchored) {
   UErrorCode status = U_ZERO_ERROR;
-  auto m = matcher(re, s, status);
+  auto m = matcher(re, status);
   if (U_FAILURE(status)) return false;
   m->region(s.unit(from), s.unit(to), status);
   return U_SUCCESS(status) && (anchored ? m->lookingAt(status) : m->find(status)) && U_SUCCESS(status);
 }
-bool found(const icu::RegexPattern& re, const Subject& s, std::size_t from, std::size_t to) {
+bool found(const Expr& re, const Subject& s, std::size_t from, std::size_t to) {
   return matches(re, s, from, to, false);
 }
-bool lookingAt(const icu::RegexPattern& re, const Subject& s, std::size_t from, std::size_t to) {
+bool lookingAt(const Expr& re, const Subject& s, std::size_t from, std::size_t to) {
   return matches(re, s, from, to, true);
 }
 
 // Whether `x` matches anywhere in the text: near its literals, or where its matches can begin, when known.
 bool occurs(const RuleRegex& x, const Subject& s, const LiteralFilter::Hits& hits) {
-  if (s.text.empty()) return found(*x.re, s, 0, 0);
-  std::vector<LiteralFilter::Start> starts;
+  if (s.text.empty()) return found(Expr(x, s), s, 0, 0);
+  std::optional<std::vector<LiteralFilter::Start>> starts;
   if (hits.scanned()) starts = hits.starts(x.re.get());
-  if (starts.empty() && hits.scanned() && x.literals.first.known) starts = {LiteralFilter::Start{0, s.text.size() - 1}};
-  if (starts.empty()) return found(*x.re, s, 0, s.text.size());
-  return !find_near(*x.re, x.literals.first, s, starts, true).empty();
+  if (!starts && hits.scanned() && x.literals.first.known) starts = {{LiteralFilter::Start{0, s.text.size() - 1}}};
+  if (!starts) return found(Expr(x, s), s, 0, s.text.size());
+  return !find_near(Expr(x, s), x.literals.first, s, *starts, true).empty();
 }
 
 std::shared_ptr<icu::RegexPattern> compile(const char* pattern, uint32_t flags = UREGEX_CASE_INSENSITIVE) {
@@ -492,11 +513,11 @@ std::vector<Span> time_spans(const Subject& subject, const MessageContext& ctx) 
       0);
   static const auto range = compile("\\s*(?:[-\u2013\u2014]|to|until|till)\\s*", UREGEX_CASE_INSENSITIVE);
   static const auto all_times = compile("\\b(?i:all\\s+times\\s+(?:are\\s+|given\\s+|shown\\s+)?(?:in\\s+)?)", 0);
-  auto zoned = [&](std::size_t at) { return lookingAt(*zone, subject, at, std::min(text.size(), at + 48)); };
+  auto zoned = [&](std::size_t at) { return lookingAt(Expr(*zone, subject), subject, at, std::min(text.size(), at + 48)); };
   // "All times are CET" anywhere covers every time in the message.
   {
     UErrorCode status = U_ZERO_ERROR;
-    auto m = matcher(*all_times, subject, status);
+    auto m = matcher(Expr(*all_times, subject), status);
     while (U_SUCCESS(status) && m->find(status) && U_SUCCESS(status)) {
       if (zoned(subject.byte(m->end64(status)))) return {};
     }
@@ -508,7 +529,7 @@ std::vector<Span> time_spans(const Subject& subject, const MessageContext& ctx) 
     // A range (14:00-16:00 Israel time) is zoned by what follows its second time.
     std::size_t last = end;
     UErrorCode status = U_ZERO_ERROR;
-    auto m = matcher(*range, subject, status);
+    auto m = matcher(Expr(*range, subject), status);
     m->region(subject.unit(end), subject.unit(std::min(text.size(), end + 12)), status);
     if (U_SUCCESS(status) && m->lookingAt(status)) {
       const std::size_t second = subject.byte(m->end64(status));
@@ -532,7 +553,7 @@ bool commercial_requirement_missing(const Rule& r, const Subject& subject, const
   }
   if (r.required == "opt_out") {
     static const auto generic = compile("\\b(?:unsubscribe|opt[- ]out|remove me|reply stop)\\b");
-    if (found(*generic, subject, 0, text.size())) return false;
+    if (found(Expr(*generic, subject), subject, 0, text.size())) return false;
     if (law) {
       for (const auto& k : law->opt_out_keywords) {
         if (text.find(k) != std::string_view::npos) return false;
@@ -551,14 +572,14 @@ bool commercial_requirement_missing(const Rule& r, const Subject& subject, const
         "|\\b1-?[78]00(?:-?\\d){6,7}\\b|(?<![\\w*])\\*\\d{4}\\b|\\(\\d{3}\\) ?\\d{3}-\\d{4}\\b|\\b\\d{3}-\\d{3}-\\d{4}\\b"
         "|(?:\\b(?:tel|phone|telephone|fax|mobile)\\b\\.?|טל(?:פון|['׳])?|נייד|פקס)\\s*:?\\s*[(+*]?\\d"
         "|\\bhttps?://\\S+|\\bwww\\.\\S+");
-    return !found(*contact, subject, 0, text.size());
+    return !found(Expr(*contact, subject), subject, 0, text.size());
   }
   return false;
 }
 
 // What every kind needs to know about the text, worked out once per check.
 struct Scan {
-  explicit Scan(std::string_view text, const MessageContext& c) : subject(text), lines(lines_of(text)), ctx(c) {}
+  Scan(std::string_view text, const MessageContext& c, bool fast) : subject(text, fast), lines(lines_of(text)), ctx(c) {}
   Subject subject;
   std::vector<Span> lines;
   const MessageContext& ctx;
@@ -578,22 +599,20 @@ std::vector<Span> spans_of(const Rule& r, const Scan& scan, const LiteralFilter:
       // costs about as much as a few characters of search); at the characters a match can begin with when
       // those are known (one look at a character per place, where ICU would try the expression).
       std::vector<Span> s;
-      std::vector<LiteralFilter::Start> starts;
+      std::optional<std::vector<LiteralFilter::Start>> starts;
       const bool whole = from == 0 && to == text.size();
       if (hits.scanned() && whole) starts = hits.starts(x.re.get());
-      std::size_t attempts = 0, tried_to = 0;  // distinct starts (the ranges are sorted and may overlap)
-      for (const auto& st : starts) {
-        const std::size_t b = std::max(st.from, tried_to);
-        if (st.to + 1 > b) attempts += st.to + 1 - b;
-        tried_to = std::max(tried_to, st.to + 1);
+      std::size_t attempts = 0;  // the ranges are sorted and disjoint
+      if (starts) {
+        for (const auto& st : *starts) attempts += st.to + 1 - st.from;
       }
       const FirstChars& first = x.literals.first;
-      if (!starts.empty() && (first.known || attempts * 4 < subject.map.utf16_size())) {
-        s = find_near(*x.re, first, subject, starts);
+      if (starts && (first.known || attempts * 4 < subject.map.utf16_size())) {
+        s = find_near(Expr(x, subject), first, subject, *starts);
       } else if (hits.scanned() && whole && first.known && !text.empty()) {
-        s = find_near(*x.re, first, subject, {LiteralFilter::Start{0, text.size() - 1}});
+        s = find_near(Expr(x, subject), first, subject, {LiteralFilter::Start{0, text.size() - 1}});
       } else {
-        s = find_all(*x.re, subject, from, to);
+        s = find_all(Expr(x, subject), subject, from, to);
       }
       out.insert(out.end(), s.begin(), s.end());
     }
@@ -614,7 +633,7 @@ std::vector<Span> spans_of(const Rule& r, const Scan& scan, const LiteralFilter:
       break;
     case RuleKind::kNoGreeting:
       if (!lines.empty() && std::none_of(r.greetings.begin(), r.greetings.end(), [&](const RuleRegex& g) {
-            return lookingAt(*g.re, subject, lines.front().begin, lines.front().end);
+            return lookingAt(Expr(g, subject), subject, lines.front().begin, lines.front().end);
           })) {
         out.push_back(lines.front());
       }
@@ -689,9 +708,10 @@ struct RuleGroup {
 // softeners and signs of advertising occur in it.
 using LocalSpans = ParagraphCache::Paragraph;
 
-LocalSpans check_paragraph(const std::vector<RuleGroup>& groups, std::string_view paragraph, const MessageContext& ctx) {
+LocalSpans check_paragraph(const std::vector<RuleGroup>& groups, std::string_view paragraph, const MessageContext& ctx,
+                           bool fast) {
   LocalSpans out;
-  const Scan scan(paragraph, ctx);
+  const Scan scan(paragraph, ctx, fast);
   std::unordered_map<std::string, bool> seen;  // by expression: packs repeat the same softeners across rules
   for (const RuleGroup& g : groups) {
     const LiteralFilter::Hits hits = g.filter ? g.filter->scan(paragraph) : LiteralFilter::Hits();
@@ -741,8 +761,9 @@ void sort_findings(std::vector<Finding>& out) {
 
 // The whole check: paragraph rules per paragraph (from `cache` where the paragraph is unchanged), then the
 // message-wide rules. Findings come in rule order, then sorted by position (stable).
+// `fast`: with the folded expressions (the filter is each group's).
 std::vector<Finding> check_groups(const std::vector<RuleGroup>& groups, std::string_view text, const MessageContext& ctx,
-                                  ParagraphCache* cache) {
+                                  ParagraphCache* cache, bool fast = true) {
   std::vector<Finding> out;
   const std::vector<Span> paras = paragraphs_of(text);
   std::vector<const LocalSpans*> local(paras.size());
@@ -752,7 +773,7 @@ std::vector<Finding> check_groups(const std::vector<RuleGroup>& groups, std::str
   for (std::size_t i = 0; i < paras.size(); ++i) {
     const std::string_view p = text.substr(paras[i].begin, paras[i].end - paras[i].begin);
     if (!cache) {
-      fresh.push_back(check_paragraph(groups, p, ctx));
+      fresh.push_back(check_paragraph(groups, p, ctx, fast));
       local[i] = &fresh.back();
       continue;
     }
@@ -760,7 +781,7 @@ std::vector<Finding> check_groups(const std::vector<RuleGroup>& groups, std::str
     auto it = kept.find(key);
     if (it == kept.end()) {
       auto old = cache->entries.find(key);
-      LocalSpans spans = old != cache->entries.end() ? std::move(old->second) : check_paragraph(groups, p, ctx);
+      LocalSpans spans = old != cache->entries.end() ? std::move(old->second) : check_paragraph(groups, p, ctx, fast);
       if (old == cache->entries.end()) ++cache->misses;
       else ++cache->hits;
       it = kept.emplace(std::move(key), std::move(spans)).first;
@@ -775,7 +796,7 @@ std::vector<Finding> check_groups(const std::vector<RuleGroup>& groups, std::str
       return std::any_of(list.begin(), list.end(), [&](const RuleRegex& x) { return p->occurring.count(x.re.get()) > 0; });
     });
   };
-  const Scan scan(text, ctx);
+  const Scan scan(text, ctx, fast);
   const LiteralFilter::Hits everything;  // message-wide kinds look at a line or two, or count by hand
   for (const RuleGroup& g : groups) {
     for (const Rule* r : g.rules) {
@@ -828,7 +849,7 @@ std::shared_ptr<const LiteralFilter> build_filter(const std::vector<Rule>& rules
 std::vector<Finding> check_rules(const std::vector<const Rule*>& rules, std::string_view text, const MessageContext& ctx,
                                  bool use_filter) {
   const auto filter = use_filter ? build_filter(rules) : nullptr;
-  return check_groups({RuleGroup{rules, filter.get()}}, text, ctx, nullptr);
+  return check_groups({RuleGroup{rules, filter.get()}}, text, ctx, nullptr, use_filter);
 }
 
 std::string ParagraphCache::signature(const std::vector<const RulePack*>& packs, std::string_view language,

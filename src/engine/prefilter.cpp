@@ -42,6 +42,263 @@ std::string fold_case(std::string_view utf8) {
   return out;
 }
 
+namespace {
+// The simple case folding of `c` (one code point for one), when it is also the full folding and takes as many
+// UTF-16 units: then folding a text character by character keeps every offset, and a case-insensitive match
+// of `c` is the same as an exact match of its folding in folded text.
+std::optional<UChar32> simple_fold(UChar32 c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+  const UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+  if (U16_LENGTH(f) != U16_LENGTH(c)) return std::nullopt;
+  icu::UnicodeString full(c);
+  full.foldCase();
+  if (full != icu::UnicodeString(f)) return std::nullopt;
+  return f;
+}
+
+// Whether case matters to `c` at all (it has other cases, or is one).
+bool case_relevant(UChar32 c) {
+  return u_hasBinaryProperty(c, UCHAR_CASED) || u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEMAPPED) ||
+         u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEFOLDED);
+}
+
+void append(std::string& out, UChar32 c) {
+  char buf[4];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, c);
+  out.append(buf, static_cast<std::size_t>(n));
+}
+
+// Properties that depend on case (\p{Lu}, \p{Lowercase}...): those give up.
+bool case_property(std::string_view name) {
+  std::string n;
+  for (char c : name) {
+    if (c != ' ' && c != '_' && c != '-') n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return n == "lu" || n == "ll" || n == "lt" || n == "lc" || n == "l&" || n.find("upper") != std::string::npos ||
+         n.find("lower") != std::string::npos || n.find("title") != std::string::npos || n.find("case") != std::string::npos ||
+         n.find("gc=l") != std::string::npos || n.find("generalcategory=l") != std::string::npos;
+}
+}  // namespace
+
+std::optional<std::string> folded_pattern(std::string_view pattern) {
+  std::vector<UChar32> cps;
+  for (int32_t i = 0; i < static_cast<int32_t>(pattern.size());) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(pattern.data()), i, static_cast<int32_t>(pattern.size()), c);
+    if (c < 0) return std::nullopt;
+    cps.push_back(c);
+  }
+  std::string out;
+  std::vector<bool> insensitive{true};  // per open group: whether case is ignored in it
+  std::size_t i = 0;
+  auto at = [&](std::size_t k) { return k < cps.size() ? cps[k] : UChar32(-1); };
+  // A literal character: folded where case is ignored; where it is not, only a character case does not touch.
+  auto literal = [&](UChar32 c) {
+    if (!insensitive.back()) {
+      if (case_relevant(c)) return false;
+      append(out, c);
+      return true;
+    }
+    const auto f = simple_fold(c);
+    if (!f) return false;
+    append(out, *f);
+    return true;
+  };
+  // \p{...} or \P{...} starting at cps[k] == '\\': copied unless it depends on case; returns the index after it.
+  auto property = [&](std::size_t k) -> std::optional<std::size_t> {
+    if (at(k + 2) != '{') return std::nullopt;
+    std::size_t e = k + 3;
+    std::string name;
+    while (e < cps.size() && cps[e] != '}') {
+      if (cps[e] >= 0x80) return std::nullopt;
+      name += static_cast<char>(cps[e++]);
+    }
+    if (e >= cps.size() || case_property(name)) return std::nullopt;
+    for (std::size_t x = k; x <= e; ++x) append(out, cps[x]);
+    return e + 1;
+  };
+  auto class_escape = [](UChar32 c) { return c < 0x80 && std::strchr("wWsSdDntrfhHvV", static_cast<int>(c)) != nullptr; };
+  while (i < cps.size()) {
+    const UChar32 c = cps[i];
+    if (c == '\\') {
+      const UChar32 e = at(i + 1);
+      if (e < 0) return std::nullopt;
+      if (e == 'Q') {  // \Q...\E: literal text
+        out += "\\Q";
+        i += 2;
+        while (i < cps.size() && !(cps[i] == '\\' && at(i + 1) == 'E')) {
+          if (!literal(cps[i])) return std::nullopt;
+          ++i;
+        }
+        if (i < cps.size()) {
+          out += "\\E";
+          i += 2;
+        }
+        continue;
+      }
+      if (e == 'p' || e == 'P') {
+        const auto next = property(i);
+        if (!next) return std::nullopt;
+        i = *next;
+        continue;
+      }
+      const bool known = class_escape(e) || (e < 0x80 && std::strchr("bBAzZG", static_cast<int>(e)) != nullptr) ||
+                         (e >= '1' && e <= '9') || (e < 0x80 && !std::isalnum(static_cast<int>(e)));
+      if (!known) return std::nullopt;  // \x, \u, \N{...}, \k<...>, octal: not worth the risk
+      append(out, c);
+      append(out, e);
+      i += 2;
+      continue;
+    }
+    if (c == '[') {
+      // A set: its single characters and ASCII ranges are folded (a set with upper-case letters in a range that
+      // is not all letters, nested sets and set operations give up). In a negated set, or where case matters,
+      // no member may be touched by case.
+      out += '[';
+      ++i;
+      const bool negated = at(i) == '^';
+      if (negated) {
+        out += '^';
+        ++i;
+      }
+      const bool strict = negated || !insensitive.back();
+      bool first = true;
+      while (i < cps.size() && (cps[i] != ']' || first)) {
+        first = false;
+        UChar32 m = cps[i];
+        if (m == '[' || (m == '&' && at(i + 1) == '&') || (m == '-' && at(i + 1) == '-')) return std::nullopt;
+        if (m == '\\') {
+          const UChar32 e = at(i + 1);
+          if (e == 'p' || e == 'P') {
+            const auto next = property(i);
+            if (!next) return std::nullopt;
+            i = *next;
+            continue;
+          }
+          if (e < 0 || !(class_escape(e) || (e < 0x80 && !std::isalnum(static_cast<int>(e))))) return std::nullopt;
+          append(out, m);
+          append(out, e);
+          i += 2;
+          continue;
+        }
+        if (at(i + 1) == '-' && at(i + 2) >= 0 && at(i + 2) != ']') {  // a range
+          UChar32 lo = m, hi = at(i + 2);
+          if (hi == '\\' || hi < lo) return std::nullopt;
+          bool relevant = false;
+          for (UChar32 x = lo; x <= hi && !relevant; ++x) relevant = case_relevant(x);
+          if (relevant) {
+            if (strict) return std::nullopt;
+            if (lo >= 'A' && hi <= 'Z') {
+              lo += 'a' - 'A';
+              hi += 'a' - 'A';
+            } else if (!(lo >= 'a' && hi <= 'z')) {
+              return std::nullopt;
+            }
+          }
+          append(out, lo);
+          out += '-';
+          append(out, hi);
+          i += 3;
+          continue;
+        }
+        if (strict) {
+          if (case_relevant(m)) return std::nullopt;
+          append(out, m);
+        } else {
+          const auto f = simple_fold(m);
+          if (!f) return std::nullopt;
+          append(out, *f);
+        }
+        ++i;
+      }
+      if (i >= cps.size()) return std::nullopt;
+      out += ']';
+      ++i;
+      continue;
+    }
+    if (c == '(') {
+      if (at(i + 1) != '?') {
+        insensitive.push_back(insensitive.back());
+        out += '(';
+        ++i;
+        continue;
+      }
+      const UChar32 k = at(i + 2);
+      if (k == ':' || k == '=' || k == '!' || k == '>' || (k == '<' && (at(i + 3) == '=' || at(i + 3) == '!'))) {
+        insensitive.push_back(insensitive.back());
+        out += '(';
+        out += '?';
+        i += 2;
+        continue;
+      }
+      // Flags: (?i:...), (?-i:...), (?m)...; a named group or anything else gives up.
+      std::size_t e = i + 2;
+      bool on = true, ci = insensitive.back();
+      std::string flags;
+      while (e < cps.size() && cps[e] != ':' && cps[e] != ')') {
+        const UChar32 f = cps[e];
+        if (f == '-') {
+          on = false;
+        } else if (f == 'i') {
+          ci = on;
+        } else if (f != 'm' && f != 's' && f != 'w') {
+          return std::nullopt;  // x (comments), named groups, anything else
+        }
+        flags += static_cast<char>(f);
+        ++e;
+      }
+      if (e >= cps.size()) return std::nullopt;
+      if (cps[e] == ')') {
+        if (ci != insensitive.back()) return std::nullopt;  // a flag to the end of the group: not followed
+        out += "(?" + flags + ")";
+        i = e + 1;
+        continue;
+      }
+      insensitive.push_back(ci);
+      out += "(?" + flags + ":";
+      i = e + 1;
+      continue;
+    }
+    if (c == ')') {
+      if (insensitive.size() > 1) insensitive.pop_back();
+      out += ')';
+      ++i;
+      continue;
+    }
+    if (c == '#') return std::nullopt;  // (never a comment without x; kept simple)
+    if (c < 0x80 && std::strchr("^$.|*+?{},-0123456789 ", static_cast<int>(c)) != nullptr) {
+      append(out, c);
+      ++i;
+      continue;
+    }
+    if (!literal(c)) return std::nullopt;
+    ++i;
+  }
+  return out;
+}
+
+bool fold_text(const char16_t* text, std::size_t length, std::u16string& out) {
+  out.resize(length);
+  for (std::size_t i = 0; i < length;) {
+    const char16_t u = text[i];
+    if (u < 0x80) {
+      out[i] = u >= 'A' && u <= 'Z' ? static_cast<char16_t>(u + ('a' - 'A')) : u;
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    std::size_t next = i;
+    U16_NEXT(text, next, length, c);
+    const auto f = simple_fold(c);
+    if (!f) return false;
+    std::size_t k = i;
+    U16_APPEND_UNSAFE(out.data(), k, *f);
+    i = next;
+  }
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // [SECTION] Required literals. The expression is parsed into a tree of literal characters, "something"
 // (classes, escapes like \s, dots), zero-width assertions, groups with alternatives, and repeats. A construct
@@ -975,14 +1232,38 @@ bool LiteralFilter::Hits::may_match(const void* key) const {
   return std::all_of(also.begin(), also.end(), [&](std::uint32_t s) { return slot_hit_[s] != 0; });
 }
 
-std::vector<LiteralFilter::Start> LiteralFilter::Hits::starts(const void* key) const {
-  std::vector<Start> out;
-  if (!filter_) return out;
-  const std::int64_t slot = filter_->find_slot(key);
-  if (slot < 0) return out;
-  const bool ascii_pattern = filter_->slot_ascii_pattern_[static_cast<std::size_t>(slot)];
-  for (const auto& [id, prefix] : filter_->slot_literals_[static_cast<std::size_t>(slot)]) {
-    if (prefix < 0) return {};  // no bound for this literal: the caller must search the whole text
+namespace {
+// Sorted ranges made disjoint (overlapping and touching ones joined).
+std::vector<LiteralFilter::Start> joined(std::vector<LiteralFilter::Start> ranges) {
+  std::sort(ranges.begin(), ranges.end(), [](const auto& a, const auto& b) { return a.from != b.from ? a.from < b.from : a.to < b.to; });
+  std::vector<LiteralFilter::Start> out;
+  for (const auto& r : ranges) {
+    if (!out.empty() && r.from <= out.back().to + 1) {
+      out.back().to = std::max(out.back().to, r.to);
+    } else {
+      out.push_back(r);
+    }
+  }
+  return out;
+}
+
+// The places in both of two sets of disjoint sorted ranges.
+std::vector<LiteralFilter::Start> intersected(const std::vector<LiteralFilter::Start>& a, const std::vector<LiteralFilter::Start>& b) {
+  std::vector<LiteralFilter::Start> out;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    const std::size_t from = std::max(a[i].from, b[j].from), to = std::min(a[i].to, b[j].to);
+    if (from <= to) out.push_back({from, to});
+    (a[i].to < b[j].to ? i : j)++;
+  }
+  return out;
+}
+}  // namespace
+
+bool LiteralFilter::Hits::ranges(std::uint32_t slot, std::vector<Start>& out) const {
+  out.clear();
+  const bool ascii_pattern = filter_->slot_ascii_pattern_[slot];
+  for (const auto& [id, prefix] : filter_->slot_literals_[slot]) {
+    if (prefix < 0) return false;  // no bound for this literal
     // Outside ASCII a character is up to 4 bytes, and case-insensitive matching can match one pattern character
     // with up to 3 (ß and "ss"): in bytes of text, generously.
     const std::size_t before = static_cast<std::size_t>(ascii_ && ascii_pattern ? prefix : prefix * 12);
@@ -992,7 +1273,21 @@ std::vector<LiteralFilter::Start> LiteralFilter::Hits::starts(const void* key) c
       out.push_back({p > before ? p - before : 0, p});
     }
   }
-  std::sort(out.begin(), out.end(), [](const Start& a, const Start& b) { return a.from != b.from ? a.from < b.from : a.to < b.to; });
+  out = joined(std::move(out));
+  return true;
+}
+
+std::optional<std::vector<LiteralFilter::Start>> LiteralFilter::Hits::starts(const void* key) const {
+  std::vector<Start> out;
+  if (!filter_) return std::nullopt;
+  const std::int64_t slot = filter_->find_slot(key);
+  if (slot < 0 || !ranges(static_cast<std::uint32_t>(slot), out)) return std::nullopt;
+  // Every further set is in every match too: a match starts near an occurrence of each.
+  std::vector<Start> near;
+  for (std::uint32_t also : filter_->slot_also_[static_cast<std::size_t>(slot)]) {
+    if (out.empty()) break;
+    if (ranges(also, near)) out = intersected(out, near);
+  }
   return out;
 }
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,6 +23,16 @@ namespace rapport {
 /// ICU's full case folding of UTF-8 text (ASCII fast path). Folding works character by character, so a text
 /// that contains a string case-insensitively contains its folding after folding.
 std::string fold_case(std::string_view utf8);
+
+/// The same expression for case-folded text: an expression compiled case-insensitively, rewritten so that,
+/// compiled case-sensitively, it matches text folded by fold_text exactly where the original matches the
+/// original text (its literals and sets folded). ICU matches case-sensitive text several times faster. None
+/// for expressions where that cannot be assured (case-dependent properties, characters whose folding is more
+/// than one character, sets of letters that are negated or not ASCII ranges, \x and other escapes).
+std::optional<std::string> folded_pattern(std::string_view pattern);
+/// Folds UTF-16 text character by character (simple folding), keeping every offset. False when a character's
+/// full folding differs ("ß" folds to "ss"): then folded expressions must not be used on this text.
+bool fold_text(const char16_t* text, std::size_t length, std::u16string& out);
 
 /// Where a match of an expression can begin, from the characters it can begin with. For each ASCII character
 /// (lower case): 0 = no match begins with it, 1 = a match may begin with it anywhere, 2 = only at the start of a
@@ -89,15 +100,17 @@ class LiteralFilter {
     /// False only when `key` was added with literals and none of them occurs in the text.
     bool may_match(const void* key) const;
     /// Where a match of `key` can start, from where its literals occur: each occurrence at byte p of a literal
-    /// whose prefix is bounded gives the range [p - bound, p], in bytes of the scanned text. Sorted by start.
-    /// Empty when `key` has a literal with no bound (then search the whole text).
-    std::vector<Start> starts(const void* key) const;
+    /// whose prefix is bounded gives the range [p - bound, p], in bytes of the scanned text; a match starts in
+    /// such a range of its main set and of each further set whose prefixes are bounded. Sorted, disjoint.
+    /// None when `key` has no literals or one with no bound in its main set (then search the whole text).
+    std::optional<std::vector<Start>> starts(const void* key) const;
     bool ascii_text() const { return ascii_; }
     /// Whether these hits come from a scan (default-constructed hits let everything run, everywhere).
     bool scanned() const { return filter_ != nullptr; }
 
    private:
     friend class LiteralFilter;
+    bool ranges(std::uint32_t slot, std::vector<Start>& out) const;  // false: a literal of the slot has no bound
     const LiteralFilter* filter_ = nullptr;
     std::vector<std::uint8_t> slot_hit_;
     std::vector<std::pair<std::uint32_t, std::size_t>> occurrences_;  // (literal, byte), sorted

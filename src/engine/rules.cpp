@@ -20,12 +20,19 @@ std::optional<Dim> dim_from(const std::string& name) {
   return std::nullopt;
 }
 
-// "\s+" and "\s*" outside brackets become "\s{1,16}" and "\s{0,16}": matches stay bounded in length, so the
-// checker need only try an expression near its literals (prefilter.h). No real message puts more than 16
-// white-space characters between two words of a phrase.
-std::string bound_white_space(const std::string& pattern) {
+// Repeats of white space and of word characters are bounded, so that matches stay bounded in length and the
+// checker need only try an expression near its literals (prefilter.h): outside brackets "\s+" and "\s*"
+// (and "[ \t]+", "[ \t]*") become "\s{1,16}" and "\s{0,16}" (no real message puts more than 16 white-space
+// characters between two words of a phrase); "\w+" and "\w*", and a set of word characters with at most
+// hyphens, apostrophes and ampersands ("[\w-]+", "[\w&'’-]*"), repeat at most 40 times (a longer word is
+// not a word of a business message).
+std::string bound_repeats(const std::string& pattern) {
   std::string out;
-  int depth = 0;  // inside [...]
+  auto bound = [&](std::size_t at, int most) {  // pattern[at] is '+' or '*'
+    out += pattern[at] == '+' ? "{1," + std::to_string(most) + "}" : "{0," + std::to_string(most) + "}";
+  };
+  auto repeat_at = [&](std::size_t at) { return at < pattern.size() && (pattern[at] == '+' || pattern[at] == '*'); };
+  // Not already a lazy or possessive repeat of something else: the character after the '+' or '*' is free.
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\\' && i + 1 < pattern.size()) {
@@ -36,15 +43,44 @@ std::string bound_white_space(const std::string& pattern) {
         const std::size_t stop = e == std::string::npos ? pattern.size() : e + 2;
         out += pattern.substr(i + 1, stop - i - 1);
         i = stop - 1;
-      } else if (pattern[i] == 's' && depth == 0 && i + 1 < pattern.size() &&
-                 (pattern[i + 1] == '+' || pattern[i + 1] == '*')) {
-        out += pattern[i + 1] == '+' ? "{1,16}" : "{0,16}";
+      } else if ((pattern[i] == 's' || pattern[i] == 'w') && repeat_at(i + 1)) {
+        bound(i + 1, pattern[i] == 's' ? 16 : 40);
         ++i;
       }
       continue;
     }
-    if (c == '[') ++depth;
-    if (c == ']' && depth > 0) --depth;
+    if (c == '[') {
+      // A whole set: "[ \t]" and word sets are bounded when repeated; others are copied as they are.
+      std::size_t e = i + 1;
+      if (e < pattern.size() && pattern[e] == '^') ++e;
+      if (e < pattern.size() && pattern[e] == ']') ++e;
+      while (e < pattern.size() && pattern[e] != ']') e += pattern[e] == '\\' ? 2 : 1;
+      if (e >= pattern.size()) {
+        out += pattern.substr(i);
+        break;
+      }
+      const std::string set = pattern.substr(i, e + 1 - i);
+      out += set;
+      i = e;
+      if (!repeat_at(i + 1)) continue;
+      const std::string inner = set.substr(1, set.size() - 2);
+      const bool blank = inner == " \\t" || inner == "\\t ";
+      bool word = inner.find("\\w") != std::string::npos;
+      for (std::size_t k = 0; k < inner.size() && word; ++k) {
+        if (inner.compare(k, 2, "\\w") == 0) {
+          ++k;
+        } else if (inner.compare(k, 3, "’") == 0) {
+          k += 2;
+        } else {
+          word = inner[k] == '-' || inner[k] == '\'' || inner[k] == '&';
+        }
+      }
+      if (blank || word) {
+        bound(i + 1, blank ? 16 : 40);
+        ++i;
+      }
+      continue;
+    }
     out += c;
   }
   return out;
@@ -53,7 +89,7 @@ std::string bound_white_space(const std::string& pattern) {
 // Compiles an ICU regular expression, reporting ICU's complaint and where in the expression.
 std::optional<RuleRegex> compile_at(ObjectReader& r, std::string_view key, const std::string& written,
                                     bool case_sensitive) {
-  const std::string pattern = bound_white_space(written);
+  const std::string pattern = bound_repeats(written);
   UErrorCode status = U_ZERO_ERROR;
   UParseError pe{};
   std::shared_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(
@@ -68,7 +104,15 @@ std::optional<RuleRegex> compile_at(ObjectReader& r, std::string_view key, const
                      std::to_string(pe.offset + 1) + "): " + written);
     return std::nullopt;
   }
-  return RuleRegex{std::move(p), required_literals(pattern), (case_sensitive ? "c:" : "i:") + pattern};
+  std::shared_ptr<icu::RegexPattern> folded;
+  if (!case_sensitive) {
+    if (const auto f = folded_pattern(pattern)) {
+      UErrorCode fs = U_ZERO_ERROR;
+      folded.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(*f), 0, pe, fs));
+      if (U_FAILURE(fs)) folded.reset();  // (a test checks that every shipped expression that folds compiles)
+    }
+  }
+  return RuleRegex{std::move(p), std::move(folded), required_literals(pattern), (case_sensitive ? "c:" : "i:") + pattern};
 }
 
 // A phrase as a regular expression: whole words, any white space between them, "word*" = any ending.

@@ -49,6 +49,9 @@ struct RuleCondition {
 /// them occurs.
 struct RuleRegex {
   std::shared_ptr<icu::RegexPattern> re;
+  /// The same expression for case-folded text, compiled case-sensitively (faster; see folded_pattern in
+  /// prefilter.h). Null when the expression is case-sensitive or cannot be folded.
+  std::shared_ptr<icu::RegexPattern> folded;
   Literals literals;
   std::string source;  ///< the expression as compiled, with its flags: the same text is the same expression
 };

@@ -151,13 +151,38 @@ TEST_CASE("the literal filter finds literals anywhere, case-folded, and says whe
   CHECK(h.may_match(&a));
   CHECK(h.may_match(&b));
   CHECK(h.may_match(&c));
-  const auto sa = h.starts(&a);  // "touch base" begins its matches: each start is the occurrence itself
+  const auto sa = h.starts(&a).value();  // "touch base" begins its matches: each start is the occurrence itself
   REQUIRE(sa.size() == 2);
   CHECK((sa[0].from == 6 && sa[0].to == 6 && sa[1].from == 21 && sa[1].to == 21));
-  const auto sb = h.starts(&b);
+  const auto sb = h.starts(&b).value();
   REQUIRE(sb.size() == 1);
   CHECK(sb[0].to == text.find("Grüße"));
+  CHECK_FALSE(h.starts(&c));  // no literals: anywhere
   CHECK_FALSE(f.scan("nothing here").may_match(&a));
+}
+
+TEST_CASE("a match starts near an occurrence of every required set, so only places near all of them are tried") {
+  LiteralFilter f;
+  int x = 0;
+  const Literals lits = required_literals("\\byou\\s{1,16}(?:really\\s{1,16})?failed\\b");
+  REQUIRE(lits.strings == std::vector<std::string>{"failed"});  // the rarer word finds matches
+  CHECK(lits.prefixes == std::vector<int>{3 + 16 + 6 + 16});      // after "you", spaces, "really", spaces
+  REQUIRE(lits.also.size() == 1);
+  CHECK(lits.also[0].strings == std::vector<std::string>{"you"});
+  CHECK(lits.also[0].prefixes == std::vector<int>{0});
+  f.add(&x, lits);
+  f.build();
+  // Three "you", "failed" once: only the "you" just before it is a place to try.
+  const std::string text = "Did you see the report we sent on Monday? I think you failed. Thank you!";
+  const auto h = f.scan(text);
+  const auto s = h.starts(&x).value();
+  const std::size_t you = text.find("you failed");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].from == you);
+  CHECK(s[0].to == you);
+  // "failed" too far from any "you": no place at all (the paragraph holds both, no match can).
+  const std::string apart = "you " + std::string(60, '.') + " failed";
+  CHECK(f.scan(apart).starts(&x).value().empty());
 }
 
 TEST_CASE("the prefilter never changes the findings: every shipped rule on every example text") {
@@ -286,4 +311,42 @@ TEST_CASE("the user's choices: rules turned off and words allowed") {
   (void)check_text(data, text, data.profile("DE"), data.profile("JP"), CheckOptions{}, &cache);
   const auto cached = check_text(data, text, data.profile("DE"), data.profile("JP"), off, &cache).findings;
   CHECK(std::none_of(cached.begin(), cached.end(), [](const Finding& f) { return f.rule_id == "en.idiom.touch-base"; }));
+}
+
+TEST_CASE("expressions are folded for case-folded text only where that keeps their matches") {
+  CHECK(folded_pattern("Dear\\s+[A-Z]\\w+") == "dear\\s+[a-z]\\w+");
+  CHECK(folded_pattern("\\QMr.\\E Smith[vV]") == "\\Qmr.\\E smith[vv]");
+  CHECK(folded_pattern("(?<![\\w-])ÉTÉ\\b") == "(?<![\\w-])été\\b");
+  CHECK(folded_pattern("(?-i:[\\p{L}\\p{M}]){0,40}") == "(?-i:[\\p{L}\\p{M}]){0,40}");  // case does not touch the set
+  CHECK(folded_pattern("[^.!?\\n]*\\?") == "[^.!?\\n]*\\?");
+  CHECK_FALSE(folded_pattern("(?-i:ASAP)"));      // case matters there
+  CHECK_FALSE(folded_pattern("[^a-z]"));          // a negated set of letters
+  CHECK_FALSE(folded_pattern("\\p{Lu}\\w+"));     // a property that depends on case
+  CHECK_FALSE(folded_pattern("Grüße|straße"));    // ß folds to two letters
+  CHECK_FALSE(folded_pattern("[À-Ý]"));           // a range beyond ASCII letters
+  CHECK_FALSE(folded_pattern("\\x{41}"));         // escapes by code
+  CHECK_FALSE(folded_pattern("(?x) a b # c"));    // comments
+  std::u16string out;
+  const std::u16string text = u"Hello ÉTÉ K\u212A";  // (a Kelvin sign)
+  REQUIRE(fold_text(text.data(), text.size(), out));
+  CHECK(out == u"hello été kk");
+  const std::u16string sharp = u"Grüße";
+  CHECK_FALSE(fold_text(sharp.data(), sharp.size(), out));
+  // Nearly every shipped expression has a folded form, and each compiles.
+  std::size_t insensitive = 0, folded = 0;
+  for (const RulePack* p : test::shipped_data().rule_packs()) {
+    for (const Rule& r : p->rules) {
+      for (const auto* list : {&r.patterns, &r.unless, &r.greetings, &r.detect}) {
+        for (const RuleRegex& x : *list) {
+          if (x.source.rfind("i:", 0) != 0) continue;
+          ++insensitive;
+          const bool folds = folded_pattern(x.source.substr(2)).has_value();
+          CHECK_MESSAGE(folds == (x.folded != nullptr), x.source);
+          folded += folds;
+        }
+      }
+    }
+  }
+  MESSAGE(folded << " of " << insensitive << " case-insensitive expressions folded");
+  CHECK(folded * 10 > insensitive * 9);
 }
