@@ -5,6 +5,7 @@
 
 #include "bench_data.h"
 #include "engine/message.h"
+#include "engine/rules.h"
 
 namespace {
 
@@ -24,6 +25,22 @@ void BM_Check2000Words(benchmark::State& state) {
   state.counters["bytes"] = static_cast<double>(text.size());
 }
 BENCHMARK(BM_Check2000Words)->Unit(benchmark::kMillisecond);
+
+// One part of that: the scan of the whole message for the literals of every English expression (the checker
+// scans each paragraph once per pack).
+void BM_LiteralScan2000Words(benchmark::State& state) {
+  const auto& data = rapport::bench::shipped();
+  const std::string text = rapport::bench::long_message(2000);
+  std::vector<const rapport::LiteralFilter*> filters;
+  for (const auto* p : data.rule_packs()) {
+    if (p->language == "en" && p->filter) filters.push_back(p->filter.get());
+  }
+  for (auto _ : state) {
+    for (const auto* f : filters) benchmark::DoNotOptimize(f->scan(text));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size() * filters.size()));
+}
+BENCHMARK(BM_LiteralScan2000Words)->Unit(benchmark::kMicrosecond);
 
 // What the editor pays per keystroke: the same message, one character typed into one paragraph, checked
 // with the paragraph cache the app keeps (the other paragraphs' findings are reused).

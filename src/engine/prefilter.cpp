@@ -48,6 +48,7 @@ namespace {
 // of `c` is the same as an exact match of its folding in folded text.
 std::optional<UChar32> simple_fold(UChar32 c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+  if (!u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_CASEFOLDED)) return c;  // (punctuation, most letters of a text)
   const UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
   if (U16_LENGTH(f) != U16_LENGTH(c)) return std::nullopt;
   icu::UnicodeString full(c);
@@ -1102,32 +1103,58 @@ std::uint32_t LiteralFilter::add_slot(const Literals& literals) {
   return slot;
 }
 
-std::size_t LiteralFilter::bucket_of(const std::string& lit) const {
-  const auto* u = reinterpret_cast<const unsigned char*>(lit.data());
-  return lit.size() >= 3 ? bucket_of(u[0], u[1], u[2]) : bucket_of(u[0], u[1]);
-}
-
 void LiteralFilter::build() {
-  buckets_ = 16;
-  while (buckets_ < 2 * literals_.size()) buckets_ *= 2;
-  bucket_start_.assign(buckets_ + 1, 0);
-  two_byte_.assign(1 << 16, false);
-  for (const auto& lit : literals_) {
-    ++bucket_start_[bucket_of(lit) + 1];
-    if (lit.size() == 2) two_byte_[static_cast<unsigned char>(lit[0]) << 8 | static_cast<unsigned char>(lit[1])] = true;
-  }
-  for (std::size_t b = 0; b < buckets_; ++b) bucket_start_[b + 1] += bucket_start_[b];
-  // In each bucket, the literals that count anywhere come first, then those that must open a word (most of
-  // them): inside a word only the first part need be compared.
-  bucket_items_.assign(literals_.size(), 0);
-  bucket_word_start_.assign(buckets_, 0);
-  std::vector<std::uint32_t> fill(bucket_start_.begin(), bucket_start_.end() - 1);
-  for (bool word_start : {false, true}) {
-    for (std::size_t i = 0; i < literals_.size(); ++i) {
-      if (literal_word_start_[i] == word_start) bucket_items_[fill[bucket_of(literals_[i])]++] = static_cast<std::uint32_t>(i);
+  // First as a tree of maps, then flattened: children sorted by byte, each node's outputs together.
+  struct Building {
+    std::map<unsigned char, std::uint32_t> children;
+    std::vector<std::uint32_t> ends;
+  };
+  std::vector<Building> tree(1);
+  for (std::uint32_t id = 0; id < literals_.size(); ++id) {
+    std::uint32_t at = 0;
+    for (char ch : literals_[id]) {
+      const auto c = static_cast<unsigned char>(ch);
+      auto it = tree[at].children.find(c);
+      if (it == tree[at].children.end()) {
+        tree.emplace_back();
+        it = tree[at].children.emplace(c, static_cast<std::uint32_t>(tree.size() - 1)).first;
+      }
+      at = it->second;
     }
-    if (!word_start) {
-      for (std::size_t b = 0; b < buckets_; ++b) bucket_word_start_[b] = fill[b];
+    tree[at].ends.push_back(id);
+  }
+  nodes_.assign(tree.size(), TrieNode{});
+  edges_.clear();
+  outputs_.clear();
+  for (std::uint32_t k = 0; k < tree.size(); ++k) {
+    TrieNode& n = nodes_[k];
+    n.first_edge = static_cast<std::uint32_t>(edges_.size());
+    n.edges = static_cast<std::uint32_t>(tree[k].children.size());
+    for (const auto& [c, child] : tree[k].children) edges_.push_back({c, child});
+    n.first_output = static_cast<std::uint32_t>(outputs_.size());
+    n.outputs = static_cast<std::uint32_t>(tree[k].ends.size());
+    for (std::uint32_t id : tree[k].ends) outputs_.push_back(id);
+  }
+  // Children always come after their parent: one pass from the last node settles `anywhere_below`.
+  for (std::size_t k = nodes_.size(); k-- > 0;) {
+    TrieNode& n = nodes_[k];
+    for (std::uint32_t o = 0; o < n.outputs && !n.anywhere_below; ++o) n.anywhere_below = !literal_word_start_[outputs_[n.first_output + o]];
+    for (std::uint32_t e = 0; e < n.edges && !n.anywhere_below; ++e) n.anywhere_below = nodes_[edges_[n.first_edge + e].second].anywhere_below;
+  }
+  class_.fill(0);
+  classes_ = 1;
+  for (const auto& lit : literals_) {
+    for (char ch : lit) {
+      auto& c = class_[static_cast<unsigned char>(ch)];
+      if (c == 0) c = static_cast<std::uint8_t>(classes_++);  // (at most 255 distinct bytes: fits)
+    }
+  }
+  second_.assign(classes_ * classes_, 0);
+  const TrieNode& root = nodes_[0];
+  for (std::uint32_t e = root.first_edge; e < root.first_edge + root.edges; ++e) {
+    const TrieNode& one = nodes_[edges_[e].second];
+    for (std::uint32_t f = one.first_edge; f < one.first_edge + one.edges; ++f) {
+      second_[class_[edges_[e].first] * classes_ + class_[edges_[f].first]] = edges_[f].second;
     }
   }
 }
@@ -1152,7 +1179,7 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
   h.filter_ = this;
   h.slot_hit_.assign(slot_literals_.size(), 0);
   h.ascii_ = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (literals_.empty() || bucket_start_.empty()) return h;
+  if (literals_.empty() || nodes_.empty()) return h;
   // The folded text, and for each of its bytes the offset in `text` of the character it came from.
   std::string folded;
   std::vector<std::size_t> origin;
@@ -1174,7 +1201,11 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
       U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
       if (c < 0) c = 0xFFFD;
       const std::size_t before = folded.size();
-      icu::UnicodeString(c).foldCase().toUTF8String(folded);
+      if (const auto f = simple_fold(c)) {  // (most characters: no string needed)
+        append(folded, *f);
+      } else {
+        icu::UnicodeString(c).foldCase().toUTF8String(folded);
+      }
       origin.insert(origin.end(), folded.size() - before, start);
     }
   }
@@ -1184,37 +1215,50 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
   auto word_start_at = [&](std::size_t i) {
     if (i == 0) return true;
     if (origin.empty()) return !FirstChars::kAsciiWord[t[i - 1] & 0x7F];
-    return origin[i - 1] == origin[i] || !word_before(text, origin[i]);
+    if (origin[i - 1] == origin[i]) return true;
+    const auto before = static_cast<unsigned char>(text[origin[i] - 1]);
+    if (before < 0x80) return !FirstChars::kAsciiWord[before];
+    return !word_before(text, origin[i]);
   };
   const std::size_t n = folded.size();
-  auto look = [&](std::size_t i, std::size_t b, int word_start) {  // word_start: -1 not known yet
-    std::uint32_t end = bucket_start_[b + 1];
-    if (end == bucket_start_[b]) return word_start;
-    if (bucket_word_start_[b] < end) {
-      if (word_start < 0) word_start = word_start_at(i) ? 1 : 0;
-      if (!word_start) end = bucket_word_start_[b];  // inside a word
-    }
-    for (std::uint32_t k = bucket_start_[b]; k < end; ++k) {
-      const std::uint32_t id = bucket_items_[k];
-      const std::string& lit = literals_[id];
-      if (lit.size() > n - i) continue;
-      std::size_t x = 0;
-      while (x < lit.size() && t[i + x] == static_cast<unsigned char>(lit[x])) ++x;
-      if (x < lit.size()) continue;
-      const std::size_t pos = origin.empty() ? i : origin[i];
-      for (std::uint32_t sl : literal_slots_[id]) h.slot_hit_[sl] = 1;
-      h.occurrences_.push_back({id, pos});
-    }
-    return word_start;
-  };
   for (std::size_t i = 0; i + 1 < n; ++i) {
-    int word_start = -1;
-    if (i + 2 < n) word_start = look(i, bucket_of(t[i], t[i + 1], t[i + 2]), word_start);
-    if (two_byte_[t[i] << 8 | t[i + 1]]) look(i, bucket_of(t[i], t[i + 1]), word_start);
+    const std::size_t c = class_[t[i]];
+    if (c == 0) continue;
+    std::uint32_t at = second_[c * classes_ + class_[t[i + 1]]];
+    if (at == 0) continue;
+    int word_start = -1;  // not known yet
+    auto starts_word = [&] {
+      if (word_start < 0) word_start = word_start_at(i) ? 1 : 0;
+      return word_start == 1;
+    };
+    for (std::size_t k = i + 2;; ++k) {
+      const TrieNode& node = nodes_[at];
+      if (!node.anywhere_below && !starts_word()) break;  // only literals that must open a word, inside a word
+      for (std::uint32_t o = 0; o < node.outputs; ++o) {
+        const std::uint32_t id = outputs_[node.first_output + o];
+        if (literal_word_start_[id] && !starts_word()) continue;
+        for (std::uint32_t sl : literal_slots_[id]) h.slot_hit_[sl] = 1;
+        h.occurrences_.push_back({id, origin.empty() ? i : origin[i]});
+      }
+      if (k >= n || node.edges == 0) break;
+      std::uint32_t next = 0;
+      const auto* e = &edges_[node.first_edge];
+      for (std::uint32_t x = 0; x < node.edges && e[x].first <= t[k]; ++x) {
+        if (e[x].first == t[k]) next = e[x].second;
+      }
+      if (next == 0) break;
+      at = next;
+    }
   }
   // By literal, then position (one folded character can give the same literal twice: keep one).
-  std::sort(h.occurrences_.begin(), h.occurrences_.end());
-  h.occurrences_.erase(std::unique(h.occurrences_.begin(), h.occurrences_.end()), h.occurrences_.end());
+  // (They were found by position: a counting sort by literal keeps each literal's positions in order.)
+  std::vector<std::uint32_t> first(literals_.size() + 1, 0);
+  for (const auto& o : h.occurrences_) ++first[o.first + 1];
+  for (std::size_t k = 0; k < literals_.size(); ++k) first[k + 1] += first[k];
+  std::vector<std::pair<std::uint32_t, std::size_t>> sorted(h.occurrences_.size());
+  for (const auto& o : h.occurrences_) sorted[first[o.first]++] = o;
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  h.occurrences_ = std::move(sorted);
   return h;
 }
 

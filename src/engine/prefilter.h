@@ -121,15 +121,21 @@ class LiteralFilter {
   std::size_t literal_count() const { return literals_.size(); }
 
  private:
-  // Literals of three bytes or more are bucketed by their first three, two-byte literals by both (and marked
-  // in `two_byte_`, so most places need one bucket).
-  std::size_t bucket_of(unsigned char a, unsigned char b, unsigned char c) const {
-    return ((a * 131u + b) * 131u + c) & (buckets_ - 1);
-  }
-  std::size_t bucket_of(unsigned char a, unsigned char b) const { return (a * 131u + b + 0x9E37u) & (buckets_ - 1); }
-  std::size_t bucket_of(const std::string& literal) const;
-  std::vector<bool> two_byte_;  // by (first byte << 8 | second byte): some literal is exactly these two bytes
-  std::size_t buckets_ = 1;  // a power of two, about twice the number of literals
+  // The literals in a trie over their folded bytes: each place of the text is looked up by walking down from
+  // the root along the text's bytes (a few steps: most places begin no literal, or a short one).
+  struct TrieNode {
+    std::uint32_t first_edge = 0, edges = 0;      // children: edges_[first_edge .. + edges), sorted by byte
+    std::uint32_t first_output = 0, outputs = 0;  // literals that end here: outputs_[first_output .. + outputs)
+    bool anywhere_below = false;                  // some literal here or below counts inside a word too
+  };
+  std::vector<TrieNode> nodes_;                               // [0] is the root
+  std::vector<std::pair<unsigned char, std::uint32_t>> edges_;  // (byte, child)
+  std::vector<std::uint32_t> outputs_;
+  // Every literal has two bytes or more: a place is looked up from its first two bytes at once, by their
+  // classes (0: the byte is in no literal).
+  std::array<std::uint8_t, 256> class_{};
+  std::size_t classes_ = 1;
+  std::vector<std::uint32_t> second_;  // class of byte 0 * classes_ + class of byte 1 -> node (0: none)
   std::uint32_t add_slot(const Literals& literals);
   std::unordered_map<const void*, std::uint32_t> slot_of_;  // keys with literals
   std::int64_t find_slot(const void* key) const;            // -1: the key has no literals
@@ -140,9 +146,6 @@ class LiteralFilter {
   std::vector<std::vector<std::uint32_t>> literal_slots_;  // literal -> the slots it opens
   std::vector<std::vector<std::pair<std::uint32_t, int>>> slot_literals_;  // slot -> its literals, with prefixes
   std::vector<bool> slot_ascii_pattern_;
-  std::vector<std::uint32_t> bucket_start_;                // CSR over literals by their first two bytes
-  std::vector<std::uint32_t> bucket_items_;
-  std::vector<std::uint32_t> bucket_word_start_;  // per bucket: where its literals that must open a word begin
 };
 
 }  // namespace rapport
