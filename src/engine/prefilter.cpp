@@ -699,6 +699,7 @@ class Parser {
 struct Info {
   int prefix = 0;
   bool word_start = false;
+  bool operator==(const Info&) const = default;
 };
 using Strings = std::map<std::u32string, Info>;
 constexpr int kUnbounded = -1;
@@ -835,7 +836,15 @@ double expected_cost(const Required& r, bool with_prefix) {
       U"have", U"has", U"had", U"will", U"can", U"not", U"no", U"we", U"you", U"your", U"our", U"it", U"this",
       U"that", U"an", U"as", U"do", U"so", U"if", U"or", U"me", U"my", U"us", U"its", U"der", U"die", U"das",
       U"und", U"sie", U"ich", U"wir", U"ist", U"le", U"la", U"les", U"de", U"et", U"vous", U"nous", U"el",
-      U"los", U"las", U"que", U"en", U"es", U"un", U"une", U"ein", U"eine", U"una"};
+      U"los", U"las", U"que", U"en", U"es", U"un", U"une", U"ein", U"eine", U"una",
+      // The commonest English words after those (function words, and verbs of every business letter).
+      U"all", U"any", U"some", U"more", U"one", U"two", U"would", U"could", U"should", U"may", U"must", U"from",
+      U"about", U"up", U"out", U"into", U"over", U"after", U"before", U"than", U"but", U"also", U"very", U"well",
+      U"just", U"now", U"then", U"here", U"there", U"what", U"when", U"which", U"who", U"they", U"them", U"their",
+      U"he", U"she", U"his", U"her", U"i", U"am", U"were", U"been", U"get", U"got", U"let", U"make", U"made",
+      U"know", U"see", U"take", U"go", U"come", U"give", U"use", U"find", U"tell", U"ask", U"work", U"call",
+      U"need", U"want", U"time", U"day", U"week", U"new", U"next", U"last", U"please", U"thank", U"thanks",
+      U"team", U"these", U"those", U"other", U"only", U"like", U"back", U"still", U"did", U"does", U"done"};
   double sum = 0;
   for (const auto& [str, info] : r.strings) {
     const double len = static_cast<double>(std::min<std::size_t>(str.size(), 8));
@@ -917,8 +926,11 @@ Requirements required(const Node& n, Before b) {
     case Node::kZeroWidth:
     case Node::kSomething: return {};
     case Node::kGroup: {
-      // The k-th set of the group: the k-th sets of all its alternatives together.
+      // The k-th set of the group: the k-th sets of all its alternatives together. And one more: each
+      // alternative's rarest set together (when alternatives differ in how many sets they have, or the first
+      // of one is a common word, this is often the set that best tells a text that cannot match).
       Requirements all;
+      Required rarest;
       for (std::size_t i = 0; i < n.alternatives.size(); ++i) {
         const Requirements r = required(n.alternatives[i], b);
         if (r.empty()) return {};  // one alternative that needs nothing: the group needs nothing
@@ -927,7 +939,12 @@ Requirements required(const Node& n, Before b) {
         for (std::size_t k = 0; k < all.size(); ++k) {
           for (const auto& [str, info] : r[k].strings) merge(all[k].strings, str, info);
         }
+        const auto rare = std::min_element(r.begin(), r.end(), [](const Required& x, const Required& y) {
+          return expected_cost(x, false) < expected_cost(y, false);
+        });
+        for (const auto& [str, info] : rare->strings) merge(rarest.strings, str, info);
       }
+      if (n.alternatives.size() > 1 && !(all.size() >= 1 && all[0].strings == rarest.strings)) all.push_back(std::move(rarest));
       return all;
     }
     case Node::kRepeat:
@@ -1191,10 +1208,18 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
     for (int32_t i = 0; i < static_cast<int32_t>(text.size());) {
       const auto start = static_cast<std::size_t>(i);
       const auto byte = static_cast<unsigned char>(text[start]);
-      if (byte < 0x80) {  // ASCII: fold here
-        folded += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte);
-        origin.push_back(start);
-        ++i;
+      if (byte < 0x80) {  // a run of ASCII: folded here
+        std::size_t end = start;
+        while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80) ++end;
+        const std::size_t at = folded.size();
+        folded.resize(at + (end - start));
+        origin.resize(at + (end - start));
+        for (std::size_t k = start; k < end; ++k) {
+          const auto b = static_cast<unsigned char>(text[k]);
+          folded[at + k - start] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+          origin[at + k - start] = k;
+        }
+        i = static_cast<int32_t>(end);
         continue;
       }
       UChar32 c;
