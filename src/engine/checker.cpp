@@ -698,10 +698,12 @@ std::vector<Span> paragraphs_of(std::string_view text) {
   return out;
 }
 
-// The rules of one pack that apply, and the pack's literal filter.
+// The rules of one pack that apply, and the pack's literal filter (built over `by_owner`'s rules: a rule's
+// owner number in the filter is its index there; null where the rule does not apply).
 struct RuleGroup {
   std::vector<const Rule*> rules;
   const LiteralFilter* filter = nullptr;
+  std::vector<const Rule*> by_owner;
 };
 
 // What the paragraph-level rules found in one paragraph (spans relative to the paragraph), and which
@@ -720,12 +722,19 @@ LocalSpans check_paragraph(const std::vector<RuleGroup>& groups, std::string_vie
       if (fresh) it->second = hits.may_match(x.re.get()) && occurs(x, scan.subject, hits);
       if (it->second) out.occurring.insert(x.re.get());
     };
-    for (const Rule* r : g.rules) {
+    auto visit = [&](const Rule* r) {
       if (r->kind == RuleKind::kUnsoftened) std::for_each(r->unless.begin(), r->unless.end(), note);
       if (r->kind == RuleKind::kCommercial) std::for_each(r->detect.begin(), r->detect.end(), note);
-      if (!is_local(*r)) continue;
+      if (!is_local(*r)) return;
       auto spans = spans_of(*r, scan, hits);
       if (!spans.empty()) out.spans[r] = std::move(spans);
+    };
+    if (g.filter) {  // only the rules with an expression whose literals occur, and those that always look
+      for (std::uint32_t o : hits.owners()) {
+        if (o < g.by_owner.size() && g.by_owner[o]) visit(g.by_owner[o]);
+      }
+    } else {
+      std::for_each(g.rules.begin(), g.rules.end(), visit);
     }
   }
   return out;
@@ -831,10 +840,14 @@ std::vector<Finding> check_groups(const std::vector<RuleGroup>& groups, std::str
 // ---------------------------------------------------------------------------------------------------------
 std::shared_ptr<const LiteralFilter> build_filter(const std::vector<const Rule*>& rules) {
   auto f = std::make_shared<LiteralFilter>();
-  for (const Rule* r : rules) {
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const Rule* r = rules[i];
+    const auto owner = static_cast<std::uint32_t>(i);
     for (const auto* list : {&r->patterns, &r->unless, &r->detect}) {
-      for (const RuleRegex& x : *list) f->add(x.re.get(), x.literals);
+      for (const RuleRegex& x : *list) f->add(x.re.get(), x.literals, owner);
     }
+    // Kinds that look at every paragraph whatever it contains (dates, times, sentence length).
+    if (is_local(*r) && r->patterns.empty()) f->always(owner);
   }
   f->build();
   return f;
@@ -849,7 +862,7 @@ std::shared_ptr<const LiteralFilter> build_filter(const std::vector<Rule>& rules
 std::vector<Finding> check_rules(const std::vector<const Rule*>& rules, std::string_view text, const MessageContext& ctx,
                                  bool use_filter) {
   const auto filter = use_filter ? build_filter(rules) : nullptr;
-  return check_groups({RuleGroup{rules, filter.get()}}, text, ctx, nullptr, use_filter);
+  return check_groups({RuleGroup{rules, filter.get(), rules}}, text, ctx, nullptr, use_filter);
 }
 
 std::string ParagraphCache::signature(const std::vector<const RulePack*>& packs, std::string_view language,
@@ -869,8 +882,13 @@ std::vector<Finding> check_message(const std::vector<const RulePack*>& packs, st
     if (p->language != language) continue;
     RuleGroup g;
     g.filter = p->filter.get();
-    for (const Rule& r : p->rules) {
-      if (applies(r, ctx, p->language)) g.rules.push_back(&r);
+    g.by_owner.assign(p->rules.size(), nullptr);
+    for (std::size_t i = 0; i < p->rules.size(); ++i) {
+      const Rule& r = p->rules[i];
+      if (applies(r, ctx, p->language)) {
+        g.rules.push_back(&r);
+        g.by_owner[i] = &r;
+      }
     }
     if (!g.rules.empty()) groups.push_back(std::move(g));
   }

@@ -1087,10 +1087,18 @@ Literals required_literals(std::string_view pattern) {
 // ---------------------------------------------------------------------------------------------------------
 // [SECTION] LiteralFilter
 // ---------------------------------------------------------------------------------------------------------
-void LiteralFilter::add(const void* key, const Literals& literals) {
-  if (literals.strings.empty() || slot_of_.count(key)) return;
+void LiteralFilter::add(const void* key, const Literals& literals, std::uint32_t owner) {
+  if (literals.strings.empty()) {
+    always(owner);
+    return;
+  }
+  if (const auto known = slot_of_.find(key); known != slot_of_.end()) {
+    main_owners_.push_back({known->second, owner});
+    return;
+  }
   const std::uint32_t slot = add_slot(literals);
   slot_of_[key] = slot;
+  main_owners_.push_back({slot, owner});
   for (const Literals& also : literals.also) {
     if (also.strings.empty()) continue;
     const std::uint32_t extra = add_slot(also);
@@ -1120,7 +1128,19 @@ std::uint32_t LiteralFilter::add_slot(const Literals& literals) {
   return slot;
 }
 
+void LiteralFilter::always(std::uint32_t owner) { always_.push_back(owner); }
+
 void LiteralFilter::build() {
+  std::sort(always_.begin(), always_.end());
+  always_.erase(std::unique(always_.begin(), always_.end()), always_.end());
+  literal_owners_.assign(literals_.size(), {});
+  for (const auto& [slot, owner] : main_owners_) {
+    for (const auto& lit : slot_literals_[slot]) literal_owners_[lit.first].push_back(owner);
+  }
+  for (auto& o : literal_owners_) {
+    std::sort(o.begin(), o.end());
+    o.erase(std::unique(o.begin(), o.end()), o.end());
+  }
   // First as a tree of maps, then flattened: children sorted by byte, each node's outputs together.
   struct Building {
     std::map<unsigned char, std::uint32_t> children;
@@ -1290,6 +1310,18 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
 std::int64_t LiteralFilter::find_slot(const void* key) const {
   const auto it = slot_of_.find(key);
   return it == slot_of_.end() ? -1 : static_cast<std::int64_t>(it->second);
+}
+
+std::vector<std::uint32_t> LiteralFilter::Hits::owners() const {
+  std::vector<std::uint32_t> out = filter_->always_;
+  for (std::size_t k = 0; k < occurrences_.size(); ++k) {
+    if (k > 0 && occurrences_[k].first == occurrences_[k - 1].first) continue;  // (sorted by literal)
+    const auto& o = filter_->literal_owners_[occurrences_[k].first];
+    out.insert(out.end(), o.begin(), o.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 bool LiteralFilter::Hits::may_match(const void* key) const {

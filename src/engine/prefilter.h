@@ -88,7 +88,10 @@ Literals required_literals(std::string_view pattern);
 /// and its required literals; `scan` finds all literals in one pass over the folded text.
 class LiteralFilter {
  public:
-  void add(const void* key, const Literals& literals);
+  /// `owner`: a number the caller gives the expression's owner (a rule's index): see Hits::owners.
+  void add(const void* key, const Literals& literals, std::uint32_t owner = 0);
+  /// An owner to list in every Hits::owners (one that must look at every text).
+  void always(std::uint32_t owner);
   /// Call after the last add().
   void build();
 
@@ -104,6 +107,9 @@ class LiteralFilter {
     /// such a range of its main set and of each further set whose prefixes are bounded. Sorted, disjoint.
     /// None when `key` has no literals or one with no bound in its main set (then search the whole text).
     std::optional<std::vector<Start>> starts(const void* key) const;
+    /// The owners to look at: those with an expression whose main literals occur (its further sets may
+    /// still be missing), and those added by always() or with an expression that has no literals. Sorted.
+    std::vector<std::uint32_t> owners() const;
     bool ascii_text() const { return ascii_; }
     /// Whether these hits come from a scan (default-constructed hits let everything run, everywhere).
     bool scanned() const { return filter_ != nullptr; }
@@ -144,6 +150,9 @@ class LiteralFilter {
   std::vector<bool> literal_word_start_;  // per literal: only occurrences at the start of a word count
   std::unordered_map<std::string, std::uint32_t> literal_index_;  // ("w" or "-") + literal -> its index
   std::vector<std::vector<std::uint32_t>> literal_slots_;  // literal -> the slots it opens
+  std::vector<std::vector<std::uint32_t>> literal_owners_;  // literal -> the owners of the main sets it is in
+  std::vector<std::uint32_t> always_;                       // owners listed in every Hits::owners
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> main_owners_;  // (main slot, owner), while adding
   std::vector<std::vector<std::pair<std::uint32_t, int>>> slot_literals_;  // slot -> its literals, with prefixes
   std::vector<bool> slot_ascii_pattern_;
 };
