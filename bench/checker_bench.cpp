@@ -42,6 +42,30 @@ void BM_LiteralScan2000Words(benchmark::State& state) {
 }
 BENCHMARK(BM_LiteralScan2000Words)->Unit(benchmark::kMicrosecond);
 
+// The same, paragraph by paragraph as the checker scans.
+void BM_LiteralScanParagraphs2000Words(benchmark::State& state) {
+  const auto& data = rapport::bench::shipped();
+  const std::string text = rapport::bench::long_message(2000);
+  std::vector<std::string_view> paragraphs;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find("\n\n", at);
+    if (end == std::string::npos) end = text.size();
+    paragraphs.push_back(std::string_view(text).substr(at, end - at));
+    at = end + 2;
+  }
+  std::vector<const rapport::LiteralFilter*> filters;
+  for (const auto* p : data.rule_packs()) {
+    if (p->language == "en" && p->filter) filters.push_back(p->filter.get());
+  }
+  for (auto _ : state) {
+    for (const auto* f : filters) {
+      for (auto p : paragraphs) benchmark::DoNotOptimize(f->scan(p));
+    }
+  }
+  state.counters["paragraphs"] = static_cast<double>(paragraphs.size());
+}
+BENCHMARK(BM_LiteralScanParagraphs2000Words)->Unit(benchmark::kMicrosecond);
+
 // What the editor pays per keystroke: the same message, one character typed into one paragraph, checked
 // with the paragraph cache the app keeps (the other paragraphs' findings are reused).
 void BM_CheckKeystroke2000Words(benchmark::State& state) {

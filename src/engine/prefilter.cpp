@@ -1128,6 +1128,49 @@ std::uint32_t LiteralFilter::add_slot(const Literals& literals) {
   return slot;
 }
 
+void LiteralFilter::Trie::build(const std::vector<std::string>& literals, const std::vector<std::uint32_t>& ids,
+                                const std::array<std::uint8_t, 256>& classes, std::size_t class_count) {
+  // First as a tree of maps, then flattened: children sorted by byte, each node's outputs together.
+  struct Building {
+    std::map<unsigned char, std::uint32_t> children;
+    std::vector<std::uint32_t> ends;
+  };
+  std::vector<Building> tree(1);
+  for (std::uint32_t id : ids) {
+    std::uint32_t at = 0;
+    for (char ch : literals[id]) {
+      const auto c = static_cast<unsigned char>(ch);
+      auto it = tree[at].children.find(c);
+      if (it == tree[at].children.end()) {
+        tree.emplace_back();
+        it = tree[at].children.emplace(c, static_cast<std::uint32_t>(tree.size() - 1)).first;
+      }
+      at = it->second;
+    }
+    tree[at].ends.push_back(id);
+  }
+  nodes.assign(tree.size(), Node{});
+  edges.clear();
+  outputs.clear();
+  for (std::uint32_t k = 0; k < tree.size(); ++k) {
+    Node& n = nodes[k];
+    n.first_edge = static_cast<std::uint32_t>(edges.size());
+    n.edges = static_cast<std::uint32_t>(tree[k].children.size());
+    for (const auto& [c, child] : tree[k].children) edges.push_back({c, child});
+    n.first_output = static_cast<std::uint32_t>(outputs.size());
+    n.outputs = static_cast<std::uint32_t>(tree[k].ends.size());
+    for (std::uint32_t id : tree[k].ends) outputs.push_back(id);
+  }
+  second.assign(class_count * class_count, 0);
+  const Node& root = nodes[0];
+  for (std::uint32_t e = root.first_edge; e < root.first_edge + root.edges; ++e) {
+    const Node& one = nodes[edges[e].second];
+    for (std::uint32_t f = one.first_edge; f < one.first_edge + one.edges; ++f) {
+      second[classes[edges[e].first] * class_count + classes[edges[f].first]] = edges[f].second;
+    }
+  }
+}
+
 void LiteralFilter::always(std::uint32_t owner) { always_.push_back(owner); }
 
 void LiteralFilter::build() {
@@ -1141,43 +1184,6 @@ void LiteralFilter::build() {
     std::sort(o.begin(), o.end());
     o.erase(std::unique(o.begin(), o.end()), o.end());
   }
-  // First as a tree of maps, then flattened: children sorted by byte, each node's outputs together.
-  struct Building {
-    std::map<unsigned char, std::uint32_t> children;
-    std::vector<std::uint32_t> ends;
-  };
-  std::vector<Building> tree(1);
-  for (std::uint32_t id = 0; id < literals_.size(); ++id) {
-    std::uint32_t at = 0;
-    for (char ch : literals_[id]) {
-      const auto c = static_cast<unsigned char>(ch);
-      auto it = tree[at].children.find(c);
-      if (it == tree[at].children.end()) {
-        tree.emplace_back();
-        it = tree[at].children.emplace(c, static_cast<std::uint32_t>(tree.size() - 1)).first;
-      }
-      at = it->second;
-    }
-    tree[at].ends.push_back(id);
-  }
-  nodes_.assign(tree.size(), TrieNode{});
-  edges_.clear();
-  outputs_.clear();
-  for (std::uint32_t k = 0; k < tree.size(); ++k) {
-    TrieNode& n = nodes_[k];
-    n.first_edge = static_cast<std::uint32_t>(edges_.size());
-    n.edges = static_cast<std::uint32_t>(tree[k].children.size());
-    for (const auto& [c, child] : tree[k].children) edges_.push_back({c, child});
-    n.first_output = static_cast<std::uint32_t>(outputs_.size());
-    n.outputs = static_cast<std::uint32_t>(tree[k].ends.size());
-    for (std::uint32_t id : tree[k].ends) outputs_.push_back(id);
-  }
-  // Children always come after their parent: one pass from the last node settles `anywhere_below`.
-  for (std::size_t k = nodes_.size(); k-- > 0;) {
-    TrieNode& n = nodes_[k];
-    for (std::uint32_t o = 0; o < n.outputs && !n.anywhere_below; ++o) n.anywhere_below = !literal_word_start_[outputs_[n.first_output + o]];
-    for (std::uint32_t e = 0; e < n.edges && !n.anywhere_below; ++e) n.anywhere_below = nodes_[edges_[n.first_edge + e].second].anywhere_below;
-  }
   class_.fill(0);
   classes_ = 1;
   for (const auto& lit : literals_) {
@@ -1186,14 +1192,10 @@ void LiteralFilter::build() {
       if (c == 0) c = static_cast<std::uint8_t>(classes_++);  // (at most 255 distinct bytes: fits)
     }
   }
-  second_.assign(classes_ * classes_, 0);
-  const TrieNode& root = nodes_[0];
-  for (std::uint32_t e = root.first_edge; e < root.first_edge + root.edges; ++e) {
-    const TrieNode& one = nodes_[edges_[e].second];
-    for (std::uint32_t f = one.first_edge; f < one.first_edge + one.edges; ++f) {
-      second_[class_[edges_[e].first] * classes_ + class_[edges_[f].first]] = edges_[f].second;
-    }
-  }
+  std::vector<std::uint32_t> word_ids, any_ids;
+  for (std::uint32_t id = 0; id < literals_.size(); ++id) (literal_word_start_[id] ? word_ids : any_ids).push_back(id);
+  word_trie_.build(literals_, word_ids, class_, classes_);
+  any_trie_.build(literals_, any_ids, class_, classes_);
 }
 
 namespace {
@@ -1216,7 +1218,7 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
   h.filter_ = this;
   h.slot_hit_.assign(slot_literals_.size(), 0);
   h.ascii_ = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (literals_.empty() || nodes_.empty()) return h;
+  if (literals_.empty() || word_trie_.nodes.empty()) return h;
   // The folded text, and for each of its bytes the offset in `text` of the character it came from.
   std::string folded;
   std::vector<std::size_t> origin;
@@ -1266,34 +1268,31 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
     return !word_before(text, origin[i]);
   };
   const std::size_t n = folded.size();
-  for (std::size_t i = 0; i + 1 < n; ++i) {
-    const std::size_t c = class_[t[i]];
-    if (c == 0) continue;
-    std::uint32_t at = second_[c * classes_ + class_[t[i + 1]]];
-    if (at == 0) continue;
-    int word_start = -1;  // not known yet
-    auto starts_word = [&] {
-      if (word_start < 0) word_start = word_start_at(i) ? 1 : 0;
-      return word_start == 1;
-    };
+  // Every literal that begins at byte i of `trie`, from its node for the two bytes at i.
+  auto walk = [&](const Trie& trie, std::size_t i, std::uint32_t at) {
     for (std::size_t k = i + 2;; ++k) {
-      const TrieNode& node = nodes_[at];
-      if (!node.anywhere_below && !starts_word()) break;  // only literals that must open a word, inside a word
+      const Trie::Node& node = trie.nodes[at];
       for (std::uint32_t o = 0; o < node.outputs; ++o) {
-        const std::uint32_t id = outputs_[node.first_output + o];
-        if (literal_word_start_[id] && !starts_word()) continue;
+        const std::uint32_t id = trie.outputs[node.first_output + o];
         for (std::uint32_t sl : literal_slots_[id]) h.slot_hit_[sl] = 1;
         h.occurrences_.push_back({id, origin.empty() ? i : origin[i]});
       }
-      if (k >= n || node.edges == 0) break;
+      if (k >= n || node.edges == 0) return;
       std::uint32_t next = 0;
-      const auto* e = &edges_[node.first_edge];
+      const auto* e = &trie.edges[node.first_edge];
       for (std::uint32_t x = 0; x < node.edges && e[x].first <= t[k]; ++x) {
         if (e[x].first == t[k]) next = e[x].second;
       }
-      if (next == 0) break;
+      if (next == 0) return;
       at = next;
     }
+  };
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const std::size_t c = class_[t[i]];
+    if (c == 0) continue;
+    const std::size_t two = c * classes_ + class_[t[i + 1]];
+    if (const std::uint32_t at = any_trie_.second[two]) walk(any_trie_, i, at);
+    if (const std::uint32_t at = word_trie_.second[two]; at != 0 && word_start_at(i)) walk(word_trie_, i, at);
   }
   // By literal, then position (one folded character can give the same literal twice: keep one).
   // (They were found by position: a counting sort by literal keeps each literal's positions in order.)

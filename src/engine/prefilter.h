@@ -127,21 +127,25 @@ class LiteralFilter {
   std::size_t literal_count() const { return literals_.size(); }
 
  private:
-  // The literals in a trie over their folded bytes: each place of the text is looked up by walking down from
-  // the root along the text's bytes (a few steps: most places begin no literal, or a short one).
-  struct TrieNode {
-    std::uint32_t first_edge = 0, edges = 0;      // children: edges_[first_edge .. + edges), sorted by byte
-    std::uint32_t first_output = 0, outputs = 0;  // literals that end here: outputs_[first_output .. + outputs)
-    bool anywhere_below = false;                  // some literal here or below counts inside a word too
+  // The literals in two tries over their folded bytes, one for those that must open a word (looked up only at
+  // word starts) and one for the others (looked up everywhere). A place is looked up by its first two bytes at
+  // once (every literal has two bytes or more), by their classes (0: the byte is in no literal), then by
+  // walking down along the text's bytes.
+  struct Trie {
+    struct Node {
+      std::uint32_t first_edge = 0, edges = 0;      // children: edges[first_edge .. + edges), sorted by byte
+      std::uint32_t first_output = 0, outputs = 0;  // literals that end here: outputs[first_output .. + outputs)
+    };
+    std::vector<Node> nodes;                                     // [0] is the root
+    std::vector<std::pair<unsigned char, std::uint32_t>> edges;  // (byte, child)
+    std::vector<std::uint32_t> outputs;
+    std::vector<std::uint32_t> second;  // class of byte 0 * classes + class of byte 1 -> node (0: none)
+    void build(const std::vector<std::string>& literals, const std::vector<std::uint32_t>& ids,
+               const std::array<std::uint8_t, 256>& classes, std::size_t class_count);
   };
-  std::vector<TrieNode> nodes_;                               // [0] is the root
-  std::vector<std::pair<unsigned char, std::uint32_t>> edges_;  // (byte, child)
-  std::vector<std::uint32_t> outputs_;
-  // Every literal has two bytes or more: a place is looked up from its first two bytes at once, by their
-  // classes (0: the byte is in no literal).
+  Trie word_trie_, any_trie_;
   std::array<std::uint8_t, 256> class_{};
   std::size_t classes_ = 1;
-  std::vector<std::uint32_t> second_;  // class of byte 0 * classes_ + class of byte 1 -> node (0: none)
   std::uint32_t add_slot(const Literals& literals);
   std::unordered_map<const void*, std::uint32_t> slot_of_;  // keys with literals
   std::int64_t find_slot(const void* key) const;            // -1: the key has no literals
