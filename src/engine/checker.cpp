@@ -490,13 +490,17 @@ std::size_t clock_at(std::string_view text, std::size_t i) {
   return 0;
 }
 
-std::vector<Span> time_spans(const Subject& subject, const MessageContext& ctx) {
+// Whether sender and target keep different clocks now (then a time needs its zone). Asked once per check.
+bool zones_differ(const MessageContext& ctx) {
+  if (ctx.ignore_conditions) return true;
+  if (!ctx.sender || !ctx.target) return false;
+  const EpochMs now = now_ms();
+  return utc_offset_minutes(ctx.sender->main_zone(), now) != utc_offset_minutes(ctx.target->main_zone(), now);
+}
+
+std::vector<Span> time_spans(const Subject& subject, bool zones_differ) {
   const std::string_view text = subject.text;
-  if (!ctx.ignore_conditions) {
-    if (!ctx.sender || !ctx.target) return {};
-    const EpochMs now = now_ms();
-    if (utc_offset_minutes(ctx.sender->main_zone(), now) == utc_offset_minutes(ctx.target->main_zone(), now)) return {};
-  }
+  if (!zones_differ) return {};
   // What names the zone after a time (case matters: "ET" is a zone, "et" is not): an abbreviation or offset
   // (ET, CEST, UTC+2), "your time", "Israel time", "China Standard Time", "Eastern", "in Tel Aviv", an IANA
   // name.
@@ -514,8 +518,10 @@ std::vector<Span> time_spans(const Subject& subject, const MessageContext& ctx) 
   static const auto range = compile("\\s*(?:[-\u2013\u2014]|to|until|till)\\s*", UREGEX_CASE_INSENSITIVE);
   static const auto all_times = compile("\\b(?i:all\\s+times\\s+(?:are\\s+|given\\s+|shown\\s+)?(?:in\\s+)?)", 0);
   auto zoned = [&](std::size_t at) { return lookingAt(Expr(*zone, subject), subject, at, std::min(text.size(), at + 48)); };
-  // "All times are CET" anywhere covers every time in the message.
-  {
+  // "All times are CET" anywhere covers every time in the message. (Looked for only where "times" occurs: a
+  // search of every place of the text would cost more than all the rest of this kind.)
+  const std::u16string_view folded(subject.folded_units);
+  if (!subject.foldable || folded.find(u"times") != std::u16string_view::npos) {
     UErrorCode status = U_ZERO_ERROR;
     auto m = matcher(Expr(*all_times, subject), status);
     while (U_SUCCESS(status) && m->find(status) && U_SUCCESS(status)) {
@@ -577,12 +583,21 @@ bool commercial_requirement_missing(const Rule& r, const Subject& subject, const
   return false;
 }
 
+// What a check works out once: whether to use the folded expressions and the literal filter (`fast`), and
+// whether the sender's and target's clocks differ.
+struct CheckSetup {
+  bool fast = true;
+  bool zones_differ = false;
+};
+
 // What every kind needs to know about the text, worked out once per check.
 struct Scan {
-  Scan(std::string_view text, const MessageContext& c, bool fast) : subject(text, fast), lines(lines_of(text)), ctx(c) {}
+  Scan(std::string_view text, const MessageContext& c, const CheckSetup& s)
+      : subject(text, s.fast), lines(lines_of(text)), ctx(c), setup(s) {}
   Subject subject;
   std::vector<Span> lines;
   const MessageContext& ctx;
+  const CheckSetup& setup;
 };
 
 std::vector<Span> spans_of(const Rule& r, const Scan& scan, const LiteralFilter::Hits& hits) {
@@ -648,7 +663,7 @@ std::vector<Span> spans_of(const Rule& r, const Scan& scan, const LiteralFilter:
       out = date_spans(text);
       break;
     case RuleKind::kTimeZone:
-      out = time_spans(subject, ctx);
+      out = time_spans(subject, scan.setup.zones_differ);
       break;
     case RuleKind::kCommercial:  // decided from all paragraphs together (check_groups)
       break;
@@ -711,9 +726,9 @@ struct RuleGroup {
 using LocalSpans = ParagraphCache::Paragraph;
 
 LocalSpans check_paragraph(const std::vector<RuleGroup>& groups, std::string_view paragraph, const MessageContext& ctx,
-                           bool fast) {
+                           const CheckSetup& setup) {
   LocalSpans out;
-  const Scan scan(paragraph, ctx, fast);
+  const Scan scan(paragraph, ctx, setup);
   std::unordered_map<std::string, bool> seen;  // by expression: packs repeat the same softeners across rules
   for (const RuleGroup& g : groups) {
     const LiteralFilter::Hits hits = g.filter ? g.filter->scan(paragraph) : LiteralFilter::Hits();
@@ -773,6 +788,7 @@ void sort_findings(std::vector<Finding>& out) {
 // `fast`: with the folded expressions (the filter is each group's).
 std::vector<Finding> check_groups(const std::vector<RuleGroup>& groups, std::string_view text, const MessageContext& ctx,
                                   ParagraphCache* cache, bool fast = true) {
+  const CheckSetup setup{fast, zones_differ(ctx)};
   std::vector<Finding> out;
   const std::vector<Span> paras = paragraphs_of(text);
   std::vector<const LocalSpans*> local(paras.size());
@@ -782,7 +798,7 @@ std::vector<Finding> check_groups(const std::vector<RuleGroup>& groups, std::str
   for (std::size_t i = 0; i < paras.size(); ++i) {
     const std::string_view p = text.substr(paras[i].begin, paras[i].end - paras[i].begin);
     if (!cache) {
-      fresh.push_back(check_paragraph(groups, p, ctx, fast));
+      fresh.push_back(check_paragraph(groups, p, ctx, setup));
       local[i] = &fresh.back();
       continue;
     }
@@ -790,7 +806,7 @@ std::vector<Finding> check_groups(const std::vector<RuleGroup>& groups, std::str
     auto it = kept.find(key);
     if (it == kept.end()) {
       auto old = cache->entries.find(key);
-      LocalSpans spans = old != cache->entries.end() ? std::move(old->second) : check_paragraph(groups, p, ctx, fast);
+      LocalSpans spans = old != cache->entries.end() ? std::move(old->second) : check_paragraph(groups, p, ctx, setup);
       if (old == cache->entries.end()) ++cache->misses;
       else ++cache->hits;
       it = kept.emplace(std::move(key), std::move(spans)).first;
@@ -805,7 +821,7 @@ std::vector<Finding> check_groups(const std::vector<RuleGroup>& groups, std::str
       return std::any_of(list.begin(), list.end(), [&](const RuleRegex& x) { return p->occurring.count(x.re.get()) > 0; });
     });
   };
-  const Scan scan(text, ctx, fast);
+  const Scan scan(text, ctx, setup);
   const LiteralFilter::Hits everything;  // message-wide kinds look at a line or two, or count by hand
   for (const RuleGroup& g : groups) {
     for (const Rule* r : g.rules) {
