@@ -98,8 +98,10 @@ std::vector<Span> find_all(const Expr& re, const Subject& s, std::size_t from, s
 // byte ranges `starts` (from where its literals occur; see LiteralFilter::Hits::starts): only those starts are
 // tried, each with one anchored attempt. (Searching a window instead would also try every start after the
 // literal: far slower for expressions that open with lookbehinds.) Lookarounds and \b see the whole text.
-std::vector<Span> find_near(const Expr& re, const FirstChars& first, const Subject& s,
+std::vector<Span> find_near(const Expr& re, const Literals& literals, const Subject& s,
                             const std::vector<LiteralFilter::Start>& starts, bool first_only = false) {
+  const FirstChars& first = literals.first;
+  const LeadWords& lead = literals.lead;
   std::vector<Span> out;
   if (starts.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
@@ -117,6 +119,7 @@ std::vector<Span> find_near(const Expr& re, const FirstChars& first, const Subje
       cursor = x + 1;
       if (U16_IS_TRAIL(units[x])) continue;  // inside a surrogate pair
       if (!first.may_begin(units, static_cast<std::size_t>(length), static_cast<std::size_t>(x))) continue;
+      if (!lead.may_begin(units, static_cast<std::size_t>(length), static_cast<std::size_t>(x))) continue;
       m->region(x, length, status);
       if (!m->lookingAt(status) || U_FAILURE(status)) continue;
       cursor = std::max<int64_t>(x + 1, m->end64(status));  // the next match begins after this one, as in a search
@@ -149,7 +152,7 @@ bool occurs(const RuleRegex& x, const Subject& s, const LiteralFilter::Hits& hit
   if (hits.scanned()) starts = hits.starts(x.re.get());
   if (!starts && hits.scanned() && x.literals.first.known) starts = {{LiteralFilter::Start{0, s.text.size() - 1}}};
   if (!starts) return found(Expr(x, s), s, 0, s.text.size());
-  return !find_near(Expr(x, s), x.literals.first, s, *starts, true).empty();
+  return !find_near(Expr(x, s), x.literals, s, *starts, true).empty();
 }
 
 std::shared_ptr<icu::RegexPattern> compile(const char* pattern, uint32_t flags = UREGEX_CASE_INSENSITIVE) {
@@ -623,9 +626,9 @@ std::vector<Span> spans_of(const Rule& r, const Scan& scan, const LiteralFilter:
       }
       const FirstChars& first = x.literals.first;
       if (starts && (first.known || attempts * 4 < subject.map.utf16_size())) {
-        s = find_near(Expr(x, subject), first, subject, *starts);
+        s = find_near(Expr(x, subject), x.literals, subject, *starts);
       } else if (hits.scanned() && whole && first.known && !text.empty()) {
-        s = find_near(Expr(x, subject), first, subject, {LiteralFilter::Start{0, text.size() - 1}});
+        s = find_near(Expr(x, subject), x.literals, subject, {LiteralFilter::Start{0, text.size() - 1}});
       } else {
         s = find_all(Expr(x, subject), subject, from, to);
       }

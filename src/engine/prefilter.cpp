@@ -1044,6 +1044,83 @@ Empty firsts(const Node& n, Before b, bool anchored, Firsts& f) {
   return Empty::kYes;
 }
 
+// The first word of a match (see LeadWords), over a list of nodes still to match. Each call returns the words
+// (folded, at most 4 characters) and the most non-word characters that can come first; none when unknown
+// (a match might have no word character, or begin with one the analysis cannot name). `budget` bounds the
+// work (alternatives are followed into what comes after them).
+struct Lead {
+  std::set<std::string> words;
+  int skip = 0;
+};
+bool only_nonword(const Node& n) {
+  switch (n.kind) {
+    case Node::kLiteral: return punctuation_or_space(n.c);
+    case Node::kSomething: return n.nonword;
+    case Node::kZeroWidth: return true;
+    case Node::kGroup:
+      return std::all_of(n.alternatives.begin(), n.alternatives.end(), [](const Seq& alt) {
+        return std::all_of(alt.begin(), alt.end(), [](const auto& item) { return only_nonword(*item); });
+      });
+    case Node::kRepeat: return only_nonword(*n.child);
+  }
+  return false;
+}
+std::optional<Lead> lead(std::vector<const Node*> items, std::size_t at, int skipped, int& budget) {
+  if (--budget < 0) return std::nullopt;
+  if (at >= items.size()) return std::nullopt;  // a match with no word character: cannot tell
+  const Node& n = *items[at];
+  auto join = [](std::optional<Lead> a, const std::optional<Lead>& b) -> std::optional<Lead> {
+    if (!a || !b) return std::nullopt;
+    a->words.insert(b->words.begin(), b->words.end());
+    a->skip = std::max(a->skip, b->skip);
+    return a;
+  };
+  switch (n.kind) {
+    case Node::kZeroWidth: return lead(items, at + 1, skipped, budget);
+    case Node::kLiteral: {
+      if (punctuation_or_space(n.c)) return lead(items, at + 1, skipped + 1, budget);
+      if (!word_char(n.c)) return std::nullopt;
+      // The word: this literal and the literals right after it (4 characters at most are kept).
+      std::string word;
+      for (std::size_t k = at; k < items.size() && items[k]->kind == Node::kLiteral && word.size() < 4; ++k) {
+        const UChar32 c = items[k]->c;
+        if (c >= 0x80) break;
+        word += static_cast<char>(u_tolower(c));
+      }
+      if (word.empty()) return std::nullopt;  // a letter outside ASCII
+      return Lead{{word}, skipped};
+    }
+    case Node::kSomething:
+      if (n.nonword) return lead(items, at + 1, skipped + 1, budget);
+      return std::nullopt;
+    case Node::kGroup: {
+      std::optional<Lead> out = Lead{};
+      for (const auto& alt : n.alternatives) {
+        std::vector<const Node*> next;
+        for (const auto& item : alt) next.push_back(item.get());
+        next.insert(next.end(), items.begin() + static_cast<std::ptrdiff_t>(at) + 1, items.end());
+        out = join(std::move(out), lead(std::move(next), 0, skipped, budget));
+        if (!out) return std::nullopt;
+      }
+      return out;
+    }
+    case Node::kRepeat: {
+      if (only_nonword(*n.child)) {  // skipped over whole, however many times it repeats
+        const int most = max_length(n);
+        if (most == kUnbounded) return std::nullopt;
+        return lead(items, at + 1, skipped + most, budget);
+      }
+      if (n.max != 1) return std::nullopt;  // (a repeat that may end in non-word characters and go again)
+      std::vector<const Node*> once = items;
+      once[at] = n.child.get();
+      std::optional<Lead> with = lead(std::move(once), at, skipped, budget);
+      if (n.min >= 1) return with;
+      return join(std::move(with), lead(items, at + 1, skipped, budget));
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool FirstChars::word_before(const char16_t* text, std::size_t at) {
@@ -1058,6 +1135,7 @@ bool FirstChars::word_before(const char16_t* text, std::size_t at) {
 Literals required_literals(std::string_view pattern) {
   Requirements r;
   FirstChars first;
+  LeadWords lead_words;
   try {
     Parser p(pattern);
     const std::unique_ptr<Node> tree = p.parse();
@@ -1066,6 +1144,13 @@ Literals required_literals(std::string_view pattern) {
     if (firsts(*tree, Before::kUnknown, false, f) == Empty::kNo && !f.any) {
       first.known = true;
       first.ascii = f.ascii;
+    }
+    int budget = 20000;
+    if (const auto l = lead({tree.get()}, 0, 0, budget)) {
+      lead_words.known = true;
+      lead_words.max_skip = l->skip;
+      for (const auto& w : l->words) lead_words.starts.push_back(LeadWords::pack(w.data(), w.size()));
+      std::sort(lead_words.starts.begin(), lead_words.starts.end());
     }
   } catch (const GiveUp&) {
     return {};
@@ -1081,6 +1166,7 @@ Literals required_literals(std::string_view pattern) {
   }
   out.ascii_pattern = std::all_of(pattern.begin(), pattern.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   out.first = first;
+  out.lead = lead_words;
   return out;
 }
 

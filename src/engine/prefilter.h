@@ -9,6 +9,7 @@
 // checks exactly that (tests/engine/checker_test.cpp).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <cstdint>
@@ -64,6 +65,38 @@ struct FirstChars {
   }();
 };
 
+/// The word a match begins with: every match, after at most `max_skip` characters that are not word
+/// characters, has a word character that begins one of `starts` (folded ASCII, at most 4 characters each, packed
+/// with their length by pack()). So a place where the first word is another need not be tried.
+struct LeadWords {
+  bool known = false;
+  int max_skip = 0;
+  std::vector<std::uint64_t> starts;  ///< sorted
+  static std::uint64_t pack(const char* s, std::size_t n) {
+    std::uint64_t v = n;
+    for (std::size_t i = 0; i < n; ++i) v = v << 8 | static_cast<unsigned char>(s[i]);
+    return v;
+  }
+  /// Whether a match may begin at unit `at` of `text` (UTF-16); yes whenever a character outside ASCII is met.
+  bool may_begin(const char16_t* text, std::size_t length, std::size_t at) const {
+    if (!known) return true;
+    std::size_t w = at;
+    for (;; ++w) {
+      if (w >= length || w > at + static_cast<std::size_t>(max_skip)) return false;
+      if (text[w] >= 0x80) return true;
+      if (FirstChars::kAsciiWord[text[w]]) break;
+    }
+    char word[4];
+    for (std::size_t n = 0; n < 4 && w + n < length; ++n) {
+      const char16_t c = text[w + n];
+      if (c >= 0x80) return true;
+      word[n] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      if (std::binary_search(starts.begin(), starts.end(), pack(word, n + 1))) return true;
+    }
+    return false;
+  }
+};
+
 /// The required literals of an ICU regular expression: every match of the pattern (with or without
 /// case-insensitive matching) contains at least one of `strings` (case-folded, each at least two bytes).
 /// `strings` is empty when no useful set can be proved (then the expression must always run).
@@ -78,6 +111,7 @@ struct Literals {
   int max_prefix = -1;         ///< the largest of `prefixes` (-1 when any is unbounded)
   bool ascii_pattern = false;  ///< then, in ASCII text, one pattern character matches one byte
   FirstChars first;            ///< where matches can begin (worked out even when there are no literals)
+  LeadWords lead;              ///< the word matches begin with, when known
   /// Further sets, each also required (every match contains one literal of each): a text that lacks one
   /// cannot match. Only their presence counts (their prefixes are not used).
   std::vector<Literals> also;

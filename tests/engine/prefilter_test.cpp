@@ -355,3 +355,26 @@ TEST_CASE("expressions are folded for case-folded text only where that keeps the
   MESSAGE(folded << " of " << insensitive << " case-insensitive expressions folded");
   CHECK(folded * 10 > insensitive * 9);
 }
+
+TEST_CASE("the word a match begins with is known after sentence punctuation, bullets and optional words") {
+  auto at = [](const char* pattern, const std::u16string& text, std::size_t x) {
+    return required_literals(pattern).lead.may_begin(text.data(), text.size(), x);
+  };
+  const char* imperative = "(?:^|[.!?]\\s{1,16})(?:[-*]\\s{0,4})?(?:(?:also|and),?\\s{1,16})?(send|fix)\\s{1,16}it";
+  const Literals l = required_literals(imperative);
+  REQUIRE(l.lead.known);
+  CHECK(l.lead.max_skip == 1 + 16 + 5);
+  const std::u16string text = u"Ok. Send it. And fix it. We send it.\u00A0- also send";
+  CHECK(at(imperative, text, 2));                     // ". Send"
+  CHECK(at(imperative, text, 11));                    // ". And"
+  CHECK_FALSE(at(imperative, text, 23));              // ". We"
+  CHECK(at(imperative, text, text.size() - 12));      // a character outside ASCII: always tried
+  CHECK_FALSE(at(imperative, text, text.size()));     // nothing left
+  CHECK(at("\\b(?:we|i)\\s{1,16}need", u"I need", 0));
+  CHECK_FALSE(at("\\b(?:we|i)\\s{1,16}need", u"You need", 0));
+  CHECK(at("(?<!\\bnot\\s)\\b(?:please|kindly)", u"KINDLY", 0));  // lookbehinds and case do not matter
+  // Unknown where a match may begin with a word the analysis cannot name, or hold no word at all.
+  CHECK_FALSE(required_literals("\\w{1,5}ing").lead.known);
+  CHECK_FALSE(required_literals("[.!?]{1,3}").lead.known);
+  CHECK_FALSE(required_literals("(?:send|[a-z]{1,9}ed)").lead.known);
+}
