@@ -53,6 +53,28 @@ struct Subject {
   bool foldable = false;
   int64_t unit(std::size_t byte) const { return static_cast<int64_t>(map.utf16_at(byte)); }
   std::size_t byte(int64_t unit) const { return map.byte_at(static_cast<std::size_t>(unit)); }
+  /// The places (UTF-16 units, sorted) that FirstChars::Places names, and every place outside ASCII; made
+  /// when first asked for.
+  const std::vector<uint32_t>& places(FirstChars::Places kind) const {
+    const bool marks = kind == FirstChars::Places::kMarks;
+    std::optional<std::vector<uint32_t>>& list = marks ? marks_ : word_starts_;
+    if (!list) {
+      list.emplace();
+      const char16_t* u = u16.getBuffer();
+      const auto n = static_cast<uint32_t>(u16.length());
+      for (uint32_t i = 0; i < n; ++i) {
+        const char16_t c = u[i];
+        bool take = i == 0 || c >= 0x80;
+        if (!take && marks) take = !FirstChars::kAsciiWord[c] && c != ' ' && c != '\t';
+        if (!take && !marks) take = FirstChars::kAsciiWord[c] && (u[i - 1] >= 0x80 || !FirstChars::kAsciiWord[u[i - 1]]);
+        if (take) list->push_back(i);
+      }
+    }
+    return *list;
+  }
+
+ private:
+  mutable std::optional<std::vector<uint32_t>> marks_, word_starts_;
 };
 
 // An expression and the form of the text it runs on: the folded expression on folded text when both exist.
@@ -112,10 +134,19 @@ std::vector<Span> find_near(const Expr& re, const Literals& literals, const Subj
   const int64_t length = s.u16.length();
   const char16_t* units = s.u16.getBuffer();
   int64_t cursor = 0;  // every start before this was tried, or lies inside a match
+  // Where only some kinds of places can begin a match, only those are looked at (a list of them).
+  const std::vector<uint32_t>* places = first.known && first.places != FirstChars::Places::kAny ? &s.places(first.places) : nullptr;
   for (const auto& range : starts) {
     // A UTF-16 unit is never more than one byte of UTF-8: the range in units covers the range in bytes.
     const int64_t from = s.unit(range.from), to = s.unit(range.to);
+    auto place = places ? std::lower_bound(places->begin(), places->end(), static_cast<uint32_t>(std::max(cursor, from)))
+                        : std::vector<uint32_t>::const_iterator();
     for (int64_t x = std::max(cursor, from); x <= to && x < length && U_SUCCESS(status); x = cursor) {
+      if (places) {  // the next listed place at or after x
+        while (place != places->end() && *place < x) ++place;
+        if (place == places->end() || *place > to) break;
+        x = *place;
+      }
       cursor = x + 1;
       if (U16_IS_TRAIL(units[x])) continue;  // inside a surrogate pair
       if (!first.may_begin(units, static_cast<std::size_t>(length), static_cast<std::size_t>(x))) continue;

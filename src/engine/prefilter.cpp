@@ -1144,6 +1144,7 @@ Literals required_literals(std::string_view pattern) {
     if (firsts(*tree, Before::kUnknown, false, f) == Empty::kNo && !f.any) {
       first.known = true;
       first.ascii = f.ascii;
+      first.settle();
     }
     int budget = 20000;
     if (const auto l = lead({tree.get()}, 0, 0, budget)) {
@@ -1378,17 +1379,22 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
     if (c == 0) continue;
     const std::size_t two = c * classes_ + class_[t[i + 1]];
     if (const std::uint32_t at = any_trie_.second[two]) walk(any_trie_, i, at);
-    if (const std::uint32_t at = word_trie_.second[two]; at != 0 && word_start_at(i)) walk(word_trie_, i, at);
+    if (!word_start_at(i)) continue;  // (inside a word: most places; the word trie is not touched)
+    if (const std::uint32_t at = word_trie_.second[two]) walk(word_trie_, i, at);
   }
   // By literal, then position (one folded character can give the same literal twice: keep one).
-  // (They were found by position: a counting sort by literal keeps each literal's positions in order.)
-  std::vector<std::uint32_t> first(literals_.size() + 1, 0);
-  for (const auto& o : h.occurrences_) ++first[o.first + 1];
-  for (std::size_t k = 0; k < literals_.size(); ++k) first[k + 1] += first[k];
-  std::vector<std::pair<std::uint32_t, std::size_t>> sorted(h.occurrences_.size());
-  for (const auto& o : h.occurrences_) sorted[first[o.first]++] = o;
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  h.occurrences_ = std::move(sorted);
+  // (They were found by position: for many, a counting sort by literal keeps each literal's positions in order.)
+  if (h.occurrences_.size() < 256) {
+    std::sort(h.occurrences_.begin(), h.occurrences_.end());
+  } else {
+    std::vector<std::uint32_t> first(literals_.size() + 1, 0);
+    for (const auto& o : h.occurrences_) ++first[o.first + 1];
+    for (std::size_t k = 0; k < literals_.size(); ++k) first[k + 1] += first[k];
+    std::vector<std::pair<std::uint32_t, std::size_t>> sorted(h.occurrences_.size());
+    for (const auto& o : h.occurrences_) sorted[first[o.first]++] = o;
+    h.occurrences_ = std::move(sorted);
+  }
+  h.occurrences_.erase(std::unique(h.occurrences_.begin(), h.occurrences_.end()), h.occurrences_.end());
   return h;
 }
 

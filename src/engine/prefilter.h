@@ -42,6 +42,21 @@ bool fold_text(const char16_t* text, std::size_t length, std::u16string& out);
 struct FirstChars {
   bool known = false;  ///< false: a match may begin anywhere (the analysis could not tell)
   std::array<std::uint8_t, 128> ascii{};
+  /// Which places can begin a match at all (outside ASCII: every place): kMarks, only ASCII punctuation,
+  /// symbols and line breaks (not spaces or tabs) and the start of the text; kWordStarts, only the starts of words and of the
+  /// text. Then only those places need be looked at (see place lists in the checker).
+  enum class Places { kAny, kMarks, kWordStarts } places = Places::kAny;
+  void settle() {
+    bool marks = known, words = known;
+    for (std::size_t c = 0; c < 128; ++c) {
+      const std::uint8_t e = ascii[c];
+      if (e == 0 || e == 3) continue;
+      const bool mark = !kAsciiWord[c] && c != ' ' && c != '\t';
+      marks = marks && mark;
+      words = words && kAsciiWord[c] && e == 2;
+    }
+    places = marks ? Places::kMarks : words ? Places::kWordStarts : Places::kAny;
+  }
   /// Whether a match can begin at unit `at` of `text` (UTF-16). (Inline: it is asked at every place tried.)
   bool may_begin(const char16_t* text, std::size_t length, std::size_t at) const {
     if (!known || at >= length) return true;

@@ -378,3 +378,14 @@ TEST_CASE("the word a match begins with is known after sentence punctuation, bul
   CHECK_FALSE(required_literals("[.!?]{1,3}").lead.known);
   CHECK_FALSE(required_literals("(?:send|[a-z]{1,9}ed)").lead.known);
 }
+
+TEST_CASE("which kinds of places can begin a match: punctuation and line breaks, or word starts") {
+  auto places = [](const char* pattern) { return required_literals(pattern).first.places; };
+  using P = FirstChars::Places;
+  CHECK(places("(?:^|[.!?]\\s{1,16}|\\n\\s{0,16})No\\b") == P::kMarks);
+  CHECK(places("\\b(?:please|kindly)") == P::kWordStarts);
+  CHECK(places("(?<![\\w-])asap") == P::kWordStarts);
+  CHECK(places("\\s[-–]\\s") == P::kAny);      // a space begins it
+  CHECK(places("colou?r") == P::kAny);         // inside a word too
+  CHECK(places("(?:\\bsend|[.!?]\\s)") == P::kAny);  // both kinds
+}
