@@ -291,12 +291,19 @@ const std::vector<std::string>& known_acronyms() {
 }
 
 // ICU's \w (word characters, is_word_char in text.h) and \s (white space), as its regular expressions define them.
-bool is_word_cp(UChar32 c) { return c >= 0 && is_word_char(static_cast<char32_t>(c)); }
+// (ASCII first, inline: these are asked of every character of a message.)
+bool is_word_cp(UChar32 c) {
+  if (c >= 0 && c < 0x80) return FirstChars::kAsciiWord[static_cast<std::size_t>(c)];
+  return c >= 0 && is_word_char(static_cast<char32_t>(c));
+}
+bool is_upper_cp(UChar32 c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : u_isupper(c) != 0; }
+bool is_lower_cp(UChar32 c) { return c < 0x80 ? c >= 'a' && c <= 'z' : u_islower(c) != 0; }
 bool is_space_cp(UChar32 c) {
   if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
   return (U_GET_GC_MASK(c) & U_GC_Z_MASK) != 0;
 }
 UChar32 cp_at(std::string_view text, std::size_t& i) {  // decodes at i and moves i past the character
+  if (static_cast<unsigned char>(text[i]) < 0x80) return static_cast<unsigned char>(text[i++]);
   UChar32 c;
   int32_t k = static_cast<int32_t>(i);
   U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), k, static_cast<int32_t>(text.size()), c);
@@ -368,17 +375,17 @@ std::vector<Span> metric_spans(const Rule& r, std::string_view text) {
       const UChar32 first = cp_at(text, i);
       if (!is_word_cp(first)) continue;
       std::size_t e = i, letters = 1;
-      bool upper = u_isupper(first) != 0;
+      bool upper = is_upper_cp(first);
       for (std::size_t k = i; k < text.size();) {
         const UChar32 c = cp_at(text, k);
         if (!is_word_cp(c)) break;
-        upper = upper && u_isupper(c);
+        upper = upper && is_upper_cp(c);
         ++letters;
         e = k;
       }
       i = e;
       if (!upper || letters < 2) {
-        if (letters >= 2 || u_islower(first)) ++run;  // lower-case text ends a run of capitals
+        if (letters >= 2 || is_lower_cp(first)) ++run;  // lower-case text ends a run of capitals
         continue;
       }
       const std::string w(text.substr(b, e - b));

@@ -1384,10 +1384,9 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
   }
   // By literal, then position (one folded character can give the same literal twice: keep one).
   // (They were found by position: for many, a counting sort by literal keeps each literal's positions in order.)
-  if (h.occurrences_.size() < 256) {
-    std::sort(h.occurrences_.begin(), h.occurrences_.end());
-  } else {
-    std::vector<std::uint32_t> first(literals_.size() + 1, 0);
+  if (h.occurrences_.size() > 1) {
+    thread_local std::vector<std::uint32_t> first;  // (kept between scans: no allocation)
+    first.assign(literals_.size() + 1, 0);
     for (const auto& o : h.occurrences_) ++first[o.first + 1];
     for (std::size_t k = 0; k < literals_.size(); ++k) first[k + 1] += first[k];
     std::vector<std::pair<std::uint32_t, std::size_t>> sorted(h.occurrences_.size());
