@@ -922,35 +922,41 @@ std::vector<Finding> check_rules(const std::vector<const Rule*>& rules, std::str
   return check_groups({RuleGroup{rules, filter.get(), rules}}, text, ctx, nullptr, use_filter);
 }
 
-std::string ParagraphCache::signature(const std::vector<const RulePack*>& packs, std::string_view language,
-                                      const MessageContext& ctx) {
-  std::string s(language);
-  for (const RulePack* p : packs) s += "|" + std::to_string(reinterpret_cast<std::uintptr_t>(p));
+std::string ParagraphCache::signature(const RuleSet& rules, const MessageContext& ctx) {
+  std::string s = rules.language + "|" + std::to_string(reinterpret_cast<std::uintptr_t>(rules.filter.get()));
   s += "|" + (ctx.sender ? ctx.sender->code : std::string("-")) + "|" + (ctx.target ? ctx.target->code : std::string("-"));
   s += "|" + ctx.stage + "|" + ctx.channel + (ctx.ignore_conditions ? "|all" : "");
   for (const auto& id : ctx.disabled_rules) s += "|-" + id;
   return s;
 }
 
-std::vector<Finding> check_message(const std::vector<const RulePack*>& packs, std::string_view language,
-                                   std::string_view text, const MessageContext& ctx, ParagraphCache* cache) {
-  std::vector<RuleGroup> groups;
+RuleSet make_rule_set(const std::vector<const RulePack*>& packs, std::string_view language) {
+  RuleSet set;
+  set.language = std::string(language);
   for (const RulePack* p : packs) {
     if (p->language != language) continue;
-    RuleGroup g;
-    g.filter = p->filter.get();
-    g.by_owner.assign(p->rules.size(), nullptr);
-    for (std::size_t i = 0; i < p->rules.size(); ++i) {
-      const Rule& r = p->rules[i];
-      if (applies(r, ctx, p->language)) {
-        g.rules.push_back(&r);
-        g.by_owner[i] = &r;
-      }
-    }
-    if (!g.rules.empty()) groups.push_back(std::move(g));
+    for (const Rule& r : p->rules) set.rules.push_back(&r);
   }
+  set.filter = build_filter(set.rules);
+  return set;
+}
+
+std::vector<Finding> check_message(const RuleSet& rules, std::string_view text, const MessageContext& ctx,
+                                   ParagraphCache* cache) {
+  RuleGroup g;
+  g.filter = rules.filter.get();
+  g.by_owner.assign(rules.rules.size(), nullptr);
+  for (std::size_t i = 0; i < rules.rules.size(); ++i) {
+    const Rule* r = rules.rules[i];
+    if (applies(*r, ctx, rules.language)) {
+      g.rules.push_back(r);
+      g.by_owner[i] = r;
+    }
+  }
+  std::vector<RuleGroup> groups;
+  if (!g.rules.empty()) groups.push_back(std::move(g));
   if (cache) {
-    const std::string sig = ParagraphCache::signature(packs, language, ctx);
+    const std::string sig = ParagraphCache::signature(rules, ctx);
     if (sig != cache->context) {
       cache->entries.clear();
       cache->context = sig;
@@ -965,6 +971,11 @@ std::vector<Finding> check_message(const std::vector<const RulePack*>& packs, st
     });
   }
   return out;
+}
+
+std::vector<Finding> check_message(const std::vector<const RulePack*>& packs, std::string_view language,
+                                   std::string_view text, const MessageContext& ctx, ParagraphCache* cache) {
+  return check_message(make_rule_set(packs, language), text, ctx, cache);
 }
 
 }  // namespace rapport

@@ -3,6 +3,7 @@
 // this market and a fix.
 #pragma once
 
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -47,6 +48,15 @@ struct Finding {
 std::vector<Finding> check_rules(const std::vector<const Rule*>& rules, std::string_view text, const MessageContext& ctx,
                                  bool use_filter = true);
 
+/// The rules of every pack of one language, in pack order, with one literal filter over all of them (so a
+/// paragraph is scanned once for all its language's packs). DataSet keeps one per language.
+struct RuleSet {
+  std::string language;
+  std::vector<const Rule*> rules;
+  std::shared_ptr<const LiteralFilter> filter;
+};
+RuleSet make_rule_set(const std::vector<const RulePack*>& packs, std::string_view language);
+
 /// Findings of the paragraph-level rules (phrases, patterns, pronouns, dates, times, sentence length) are
 /// worked out paragraph by paragraph: their matches never span a blank line. A cache keeps them per paragraph
 /// text, so that re-checking a long message after a keystroke checks only the paragraph that changed; the
@@ -63,8 +73,7 @@ struct ParagraphCache {
     context.clear();
   }
   /// What the context was: the cache empties itself when it changes.
-  static std::string signature(const std::vector<const RulePack*>& packs, std::string_view language,
-                               const MessageContext& ctx);
+  static std::string signature(const RuleSet& rules, const MessageContext& ctx);
   /// What one paragraph holds: the matches of the paragraph-level rules, and which of the `unless` and
   /// `detect` expressions (softeners, signs of advertising) occur in it.
   struct Paragraph {
@@ -75,6 +84,10 @@ struct ParagraphCache {
   std::unordered_map<std::string, Paragraph> entries;  ///< by paragraph text
   std::size_t hits = 0, misses = 0;  ///< paragraphs reused and paragraphs checked, since construction
 };
+
+/// Runs every rule of `rules` (see check_message below).
+std::vector<Finding> check_message(const RuleSet& rules, std::string_view text, const MessageContext& ctx,
+                                   ParagraphCache* cache = nullptr);
 
 /// Runs every rule of `packs` whose language is `language` (e.g. "en"). `cache`: optional, see ParagraphCache.
 std::vector<Finding> check_message(const std::vector<const RulePack*>& packs, std::string_view language,

@@ -68,6 +68,11 @@ const Profile* DataSet::profile(std::string_view code) const {
   return it == profiles_.end() ? nullptr : &it->second;
 }
 
+const RuleSet* DataSet::rule_set(std::string_view language) const {
+  const auto it = rule_sets_.find(language);
+  return it == rule_sets_.end() ? nullptr : &it->second;
+}
+
 std::vector<const RulePack*> DataSet::rule_packs() const {
   std::vector<const RulePack*> out;
   for (const auto& [name, pack] : packs_) out.push_back(&pack);
@@ -201,6 +206,9 @@ DataErrors Engine::load(std::span<const SourceFile> files, std::span<const Sourc
     it->second = std::make_shared<const ExerciseDeck>(std::move(*deck));  // a user's deck replaces the shipped one
   }
   if (!errors.empty()) return errors;
+  for (const auto& [name, pack] : next->packs_) {
+    if (!next->rule_sets_.count(pack.language)) next->rule_sets_[pack.language] = make_rule_set(next->rule_packs(), pack.language);
+  }
   data_ = std::move(next);
   return {};
 }

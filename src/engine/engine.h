@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "engine/catalog.h"
+#include "engine/checker.h"
 #include "engine/data_error.h"
 #include "engine/profile.h"
 #include "engine/rules.h"
@@ -44,6 +45,9 @@ DataKind data_kind(std::string_view name);
 /// Everything loaded, immutable once built, shared by readers.
 class DataSet {
  public:
+  DataSet() = default;
+  DataSet(const DataSet&) = delete;  // (rule_sets_ point into packs_)
+  DataSet& operator=(const DataSet&) = delete;
   /// The catalog for a UI language, falling back to English; nullptr when none is loaded.
   const Catalog* catalog(std::string_view language) const;
   /// Shorthand: the message `key` in `language` (English where that language lacks it).
@@ -58,6 +62,8 @@ class DataSet {
   const std::map<std::string, Profile, std::less<>>& profiles() const { return profiles_; }
   /// The message rule packs, by file name.
   std::vector<const RulePack*> rule_packs() const;
+  /// All packs' rules of one language ("en") with one literal filter; nullptr when no pack has that language.
+  const RuleSet* rule_set(std::string_view language) const;
   /// The workshop exercise deck for trainers working in `language`, falling back to English; nullptr when none
   /// is loaded. Include engine/exercises.h to use it.
   const ExerciseDeck* exercises(std::string_view language) const;
@@ -68,6 +74,7 @@ class DataSet {
   std::map<std::string, Profile, std::less<>> profiles_;
   std::set<std::string, std::less<>> user_codes_;  // markets a user's file provided
   std::map<std::string, RulePack, std::less<>> packs_;
+  std::map<std::string, RuleSet, std::less<>> rule_sets_;  // by language: pointers into packs_ (DataSet is not copied)
   std::map<std::string, std::shared_ptr<const ExerciseDeck>, std::less<>> decks_;  // by language
 };
 

@@ -86,7 +86,7 @@ MessageReport check_text(const DataSet& data, std::string_view text, const Profi
   ctx.stage = options.stage;
   ctx.disabled_rules = options.disabled_rules;
   ctx.allowed = options.allowed;
-  r.findings = check_message(data.rule_packs(), r.language, checked, ctx, cache);
+  if (const RuleSet* rules = data.rule_set(r.language)) r.findings = check_message(*rules, checked, ctx, cache);
   if (!options.ui_language.empty()) {
     if (const Catalog* catalog = data.catalog(options.ui_language)) {
       for (Finding& f : r.findings) {
