@@ -1384,16 +1384,18 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
   }
   // By literal, then position (one folded character can give the same literal twice: keep one).
   // (They were found by position: for many, a counting sort by literal keeps each literal's positions in order.)
+  // `first_` ends up holding where each literal's occurrences begin.
+  h.first_.assign(literals_.size() + 1, 0);
+  for (const auto& o : h.occurrences_) ++h.first_[o.first + 1];
+  for (std::size_t k = 0; k < literals_.size(); ++k) h.first_[k + 1] += h.first_[k];
   if (h.occurrences_.size() > 1) {
-    thread_local std::vector<std::uint32_t> first;  // (kept between scans: no allocation)
-    first.assign(literals_.size() + 1, 0);
-    for (const auto& o : h.occurrences_) ++first[o.first + 1];
-    for (std::size_t k = 0; k < literals_.size(); ++k) first[k + 1] += first[k];
+    thread_local std::vector<std::uint32_t> fill;  // (kept between scans: no allocation)
+    fill.assign(h.first_.begin(), h.first_.end());
     std::vector<std::pair<std::uint32_t, std::size_t>> sorted(h.occurrences_.size());
-    for (const auto& o : h.occurrences_) sorted[first[o.first]++] = o;
+    for (const auto& o : h.occurrences_) sorted[fill[o.first]++] = o;
     h.occurrences_ = std::move(sorted);
   }
-  h.occurrences_.erase(std::unique(h.occurrences_.begin(), h.occurrences_.end()), h.occurrences_.end());
+  // (A duplicate stays in place, one after the other: harmless for the ranges made from them.)
   return h;
 }
 
@@ -1458,9 +1460,8 @@ bool LiteralFilter::Hits::ranges(std::uint32_t slot, std::vector<Start>& out) co
     // Outside ASCII a character is up to 4 bytes, and case-insensitive matching can match one pattern character
     // with up to 3 (ß and "ss"): in bytes of text, generously.
     const std::size_t before = static_cast<std::size_t>(ascii_ && ascii_pattern ? prefix : prefix * 12);
-    const auto from = std::lower_bound(occurrences_.begin(), occurrences_.end(), std::pair<std::uint32_t, std::size_t>{id, 0});
-    for (auto at = from; at != occurrences_.end() && at->first == id; ++at) {
-      const std::size_t p = at->second;
+    for (std::uint32_t k = first_[id]; k < first_[id + 1]; ++k) {
+      const std::size_t p = occurrences_[k].second;
       out.push_back({p > before ? p - before : 0, p});
     }
   }

@@ -169,6 +169,7 @@ class LiteralFilter {
     const LiteralFilter* filter_ = nullptr;
     std::vector<std::uint8_t> slot_hit_;
     std::vector<std::pair<std::uint32_t, std::size_t>> occurrences_;  // (literal, byte), sorted
+    std::vector<std::uint32_t> first_;  // literal -> where its occurrences begin in occurrences_ (and end: next)
     bool ascii_ = true;
   };
   /// Finds every literal in `text` (folding it first). The hits point into this filter: it must outlive them.
