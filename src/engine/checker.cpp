@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <unordered_map>
@@ -73,8 +74,22 @@ struct Subject {
     return *list;
   }
 
+  /// The last place (UTF-16 unit) of an ASCII character in the text, -1 when it does not occur.
+  int64_t last_of(char c) const {
+    if (!last_) {
+      last_.emplace();
+      last_->fill(-1);
+      const char16_t* u = u16.getBuffer();
+      for (int32_t i = 0; i < u16.length(); ++i) {
+        if (u[i] < 0x80) (*last_)[u[i]] = i;
+      }
+    }
+    return (*last_)[static_cast<unsigned char>(c) & 0x7F];
+  }
+
  private:
   mutable std::optional<std::vector<uint32_t>> marks_, word_starts_;
+  mutable std::optional<std::array<int32_t, 128>> last_;
 };
 
 // An expression and the form of the text it runs on: the folded expression on folded text when both exist.
@@ -124,6 +139,10 @@ std::vector<Span> find_near(const Expr& re, const Literals& literals, const Subj
                             const std::vector<LiteralFilter::Start>& starts, bool first_only = false) {
   const FirstChars& first = literals.first;
   const LeadWords& lead = literals.lead;
+  // A match holds each of its marks ("?"): it begins at or before the last of each.
+  int64_t latest = static_cast<int64_t>(s.u16.length());
+  for (char c : literals.marks) latest = std::min(latest, s.last_of(c));
+  if (latest < 0) return {};
   std::vector<Span> out;
   if (starts.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
@@ -141,10 +160,10 @@ std::vector<Span> find_near(const Expr& re, const Literals& literals, const Subj
     const int64_t from = s.unit(range.from), to = s.unit(range.to);
     auto place = places ? std::lower_bound(places->begin(), places->end(), static_cast<uint32_t>(std::max(cursor, from)))
                         : std::vector<uint32_t>::const_iterator();
-    for (int64_t x = std::max(cursor, from); x <= to && x < length && U_SUCCESS(status); x = cursor) {
+    for (int64_t x = std::max(cursor, from); x <= to && x <= latest && x < length && U_SUCCESS(status); x = cursor) {
       if (places) {  // the next listed place at or after x
         while (place != places->end() && *place < x) ++place;
-        if (place == places->end() || *place > to) break;
+        if (place == places->end() || *place > to || *place > latest) break;
         x = *place;
       }
       cursor = x + 1;

@@ -1044,6 +1044,33 @@ Empty firsts(const Node& n, Before b, bool anchored, Firsts& f) {
   return Empty::kYes;
 }
 
+// The ASCII marks (see Literals::marks) every match of a node consumes.
+std::bitset<128> marks_of(const Node& n);
+std::bitset<128> marks_of(const Seq& seq) {
+  std::bitset<128> out;
+  for (const auto& item : seq) out |= marks_of(*item);
+  return out;
+}
+std::bitset<128> marks_of(const Node& n) {
+  switch (n.kind) {
+    case Node::kLiteral: {
+      std::bitset<128> out;
+      const bool mark = n.c < 0x80 && n.c > ' ' && !std::isalpha(static_cast<int>(n.c));
+      if (mark) out.set(static_cast<std::size_t>(n.c));
+      return out;
+    }
+    case Node::kGroup: {
+      if (n.alternatives.empty()) return {};
+      std::bitset<128> out;
+      out.set();
+      for (const auto& alt : n.alternatives) out &= marks_of(alt);
+      return out;
+    }
+    case Node::kRepeat: return n.min >= 1 ? marks_of(*n.child) : std::bitset<128>();
+    default: return {};  // (a set or class may also match a character outside ASCII)
+  }
+}
+
 // The first word of a match (see LeadWords), over a list of nodes still to match. Each call returns the words
 // (folded, at most 4 characters) and the most non-word characters that can come first; none when unknown
 // (a match might have no word character, or begin with one the analysis cannot name). `budget` bounds the
@@ -1136,6 +1163,7 @@ Literals required_literals(std::string_view pattern) {
   Requirements r;
   FirstChars first;
   LeadWords lead_words;
+  std::string marks;
   try {
     Parser p(pattern);
     const std::unique_ptr<Node> tree = p.parse();
@@ -1145,6 +1173,10 @@ Literals required_literals(std::string_view pattern) {
       first.known = true;
       first.ascii = f.ascii;
       first.settle();
+    }
+    const std::bitset<128> m = marks_of(*tree);
+    for (std::size_t c = 0; c < 128; ++c) {
+      if (m.test(c)) marks += static_cast<char>(c);
     }
     int budget = 20000;
     if (const auto l = lead({tree.get()}, 0, 0, budget)) {
@@ -1168,6 +1200,7 @@ Literals required_literals(std::string_view pattern) {
   out.ascii_pattern = std::all_of(pattern.begin(), pattern.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   out.first = first;
   out.lead = lead_words;
+  out.marks = marks;
   return out;
 }
 

@@ -125,6 +125,9 @@ struct Literals {
   std::vector<bool> word_starts;
   int max_prefix = -1;         ///< the largest of `prefixes` (-1 when any is unbounded)
   bool ascii_pattern = false;  ///< then, in ASCII text, one pattern character matches one byte
+  /// ASCII punctuation, symbols and digits that every match holds (white space and letters are not listed):
+  /// a match begins before the last of each of them in the text ("?" for a question).
+  std::string marks;
   FirstChars first;            ///< where matches can begin (worked out even when there are no literals)
   LeadWords lead;              ///< the word matches begin with, when known
   /// Further sets, each also required (every match contains one literal of each): a text that lacks one

@@ -389,3 +389,12 @@ TEST_CASE("which kinds of places can begin a match: punctuation and line breaks,
   CHECK(places("colou?r") == P::kAny);         // inside a word too
   CHECK(places("(?:\\bsend|[.!?]\\s)") == P::kAny);  // both kinds
 }
+
+TEST_CASE("marks every match holds: a question needs its question mark") {
+  CHECK(required_literals("(?:^|[.!?]\\s{1,16})(?:don['’]t|can['’]t)\\s{1,16}you[^.!?\\n]{0,80}\\?").marks == "?");
+  CHECK(required_literals("\\d{1,2}:\\d\\d").marks == ":");
+  CHECK(required_literals("(?:No[.!]|No,\\s{1,9}we)").marks.empty());  // only in some alternatives
+  CHECK(required_literals("[?？]").marks.empty());                      // a set may match a character outside ASCII
+  CHECK(required_literals("Hello(?=\\?)").marks.empty());               // a lookahead does not consume it
+  CHECK(required_literals("(?:a-b)?c").marks.empty());                  // optional
+}
