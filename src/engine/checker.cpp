@@ -146,10 +146,7 @@ std::vector<Span> find_near(const Expr& re, const Literals& literals, const Subj
   std::vector<Span> out;
   if (starts.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
-  auto m = matcher(re, status);
-  if (U_FAILURE(status)) return out;
-  m->useTransparentBounds(true);
-  m->useAnchoringBounds(false);
+  std::unique_ptr<icu::RegexMatcher> m;  // made at the first place worth an attempt (most calls have none)
   const int64_t length = s.u16.length();
   const char16_t* units = s.u16.getBuffer();
   int64_t cursor = 0;  // every start before this was tried, or lies inside a match
@@ -170,6 +167,12 @@ std::vector<Span> find_near(const Expr& re, const Literals& literals, const Subj
       if (U16_IS_TRAIL(units[x])) continue;  // inside a surrogate pair
       if (!first.may_begin(units, static_cast<std::size_t>(length), static_cast<std::size_t>(x))) continue;
       if (!lead.may_begin(units, static_cast<std::size_t>(length), static_cast<std::size_t>(x))) continue;
+      if (!m) {
+        m = matcher(re, status);
+        if (U_FAILURE(status)) return out;
+        m->useTransparentBounds(true);
+        m->useAnchoringBounds(false);
+      }
       m->region(x, length, status);
       if (!m->lookingAt(status) || U_FAILURE(status)) continue;
       cursor = std::max<int64_t>(x + 1, m->end64(status));  // the next match begins after this one, as in a search
@@ -393,6 +396,11 @@ std::vector<Span> metric_spans(const Rule& r, std::string_view text) {
       const std::size_t b = i;
       const UChar32 first = cp_at(text, i);
       if (!is_word_cp(first)) continue;
+      if (first >= 'a' && first <= 'z') {  // a word in lower case (most): past it, and it ends a run of capitals
+        for (std::size_t k = i; k < text.size() && is_word_cp(cp_at(text, k));) i = k;
+        ++run;
+        continue;
+      }
       std::size_t e = i, letters = 1;
       bool upper = is_upper_cp(first);
       for (std::size_t k = i; k < text.size();) {
@@ -590,6 +598,7 @@ std::vector<Span> time_spans(const Subject& subject, bool zones_differ) {
   }
   std::vector<Span> out;
   for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!digit_at(text, i)) continue;  // (every time begins with a digit)
     const std::size_t end = clock_at(text, i);
     if (end == 0) continue;
     // A range (14:00-16:00 Israel time) is zoned by what follows its second time.
