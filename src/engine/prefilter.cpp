@@ -1393,9 +1393,7 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
     for (std::size_t k = i + 2;; ++k) {
       const Trie::Node& node = trie.nodes[at];
       for (std::uint32_t o = 0; o < node.outputs; ++o) {
-        const std::uint32_t id = trie.outputs[node.first_output + o];
-        for (std::uint32_t sl : literal_slots_[id]) h.slot_hit_[sl] = 1;
-        h.occurrences_.push_back({id, origin.empty() ? i : origin[i]});
+        h.occurrences_.push_back({trie.outputs[node.first_output + o], origin.empty() ? i : origin[i]});
       }
       if (k >= n || node.edges == 0) return;
       std::uint32_t next = 0;
@@ -1420,7 +1418,12 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
   // `first_` ends up holding where each literal's occurrences begin.
   h.first_.assign(literals_.size() + 1, 0);
   for (const auto& o : h.occurrences_) ++h.first_[o.first + 1];
-  for (std::size_t k = 0; k < literals_.size(); ++k) h.first_[k + 1] += h.first_[k];
+  for (std::size_t k = 0; k < literals_.size(); ++k) {
+    if (h.first_[k + 1] != 0) {  // the literal occurs: the slots it is in are hit (once, however often it occurs)
+      for (std::uint32_t sl : literal_slots_[k]) h.slot_hit_[sl] = 1;
+    }
+    h.first_[k + 1] += h.first_[k];
+  }
   if (h.occurrences_.size() > 1) {
     thread_local std::vector<std::uint32_t> fill;  // (kept between scans: no allocation)
     fill.assign(h.first_.begin(), h.first_.end());
