@@ -798,7 +798,7 @@ LocalSpans check_paragraph(const std::vector<RuleGroup>& groups, std::string_vie
                            const CheckSetup& setup) {
   LocalSpans out;
   const Scan scan(paragraph, ctx, setup);
-  std::unordered_map<std::string, bool> seen;  // by expression: packs repeat the same softeners across rules
+  std::unordered_map<std::string_view, bool> seen;  // by expression: packs repeat the same softeners across rules
   for (const RuleGroup& g : groups) {
     const LiteralFilter::Hits hits = g.filter ? g.filter->scan(paragraph) : LiteralFilter::Hits();
     auto note = [&](const RuleRegex& x) {

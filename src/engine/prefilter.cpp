@@ -1381,7 +1381,8 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
   // as \b sees it), or i is inside the folding of one character (then it cannot be told: yes).
   auto word_start_at = [&](std::size_t i) {
     if (i == 0) return true;
-    if (origin.empty()) return !FirstChars::kAsciiWord[t[i - 1] & 0x7F];
+    // An ASCII byte before: an ASCII character, or the end of a character's folding (letters fold to letters).
+    if (t[i - 1] < 0x80) return !FirstChars::kAsciiWord[t[i - 1]];
     if (origin[i - 1] == origin[i]) return true;
     const auto before = static_cast<unsigned char>(text[origin[i] - 1]);
     if (before < 0x80) return !FirstChars::kAsciiWord[before];
