@@ -1076,7 +1076,8 @@ std::bitset<128> marks_of(const Node& n) {
 // (a match might have no word character, or begin with one the analysis cannot name). `budget` bounds the
 // work (alternatives are followed into what comes after them).
 struct Lead {
-  std::set<std::string> words;
+  std::set<std::string> words;     // the first word begins with one of these
+  std::set<std::string> complete;  // or is one of these, whole (a non-word character follows)
   int skip = 0;
 };
 bool only_nonword(const Node& n) {
@@ -1092,6 +1093,21 @@ bool only_nonword(const Node& n) {
   }
   return false;
 }
+// Every match of the node is one character or more, and none of them a word character.
+bool nonword_run(const Node& n) {
+  switch (n.kind) {
+    case Node::kLiteral: return punctuation_or_space(n.c);
+    case Node::kSomething: return n.nonword;
+    case Node::kZeroWidth: return false;
+    case Node::kGroup:
+      return !n.alternatives.empty() && std::all_of(n.alternatives.begin(), n.alternatives.end(), [](const Seq& alt) {
+        return std::all_of(alt.begin(), alt.end(), [](const auto& item) { return only_nonword(*item); }) &&
+               std::any_of(alt.begin(), alt.end(), [](const auto& item) { return nonword_run(*item); });
+      });
+    case Node::kRepeat: return n.min >= 1 && nonword_run(*n.child);
+  }
+  return false;
+}
 std::optional<Lead> lead(std::vector<const Node*> items, std::size_t at, int skipped, int& budget) {
   if (--budget < 0) return std::nullopt;
   if (at >= items.size()) return std::nullopt;  // a match with no word character: cannot tell
@@ -1099,6 +1115,7 @@ std::optional<Lead> lead(std::vector<const Node*> items, std::size_t at, int ski
   auto join = [](std::optional<Lead> a, const std::optional<Lead>& b) -> std::optional<Lead> {
     if (!a || !b) return std::nullopt;
     a->words.insert(b->words.begin(), b->words.end());
+    a->complete.insert(b->complete.begin(), b->complete.end());
     a->skip = std::max(a->skip, b->skip);
     return a;
   };
@@ -1115,7 +1132,19 @@ std::optional<Lead> lead(std::vector<const Node*> items, std::size_t at, int ski
         word += static_cast<char>(u_tolower(c));
       }
       if (word.empty()) return std::nullopt;  // a letter outside ASCII
-      return Lead{{word}, skipped};
+      // A whole word: letters of ASCII only, at most 4, and then something that only matches a non-word
+      // character (\s, punctuation, at least one of them), or \b.
+      const std::size_t end = at + word.size();
+      bool whole = word.size() < 4 || (end < items.size() && items[end]->kind != Node::kLiteral);
+      for (char c : word) whole = whole && std::isalnum(static_cast<unsigned char>(c));
+      if (whole && end < items.size()) {
+        const Node& after_word = *items[end];
+        whole = nonword_run(after_word) || (after_word.kind == Node::kZeroWidth && after_word.boundary);
+      } else {
+        whole = false;
+      }
+      if (whole) return Lead{{}, {word}, skipped};
+      return Lead{{word}, {}, skipped};
     }
     case Node::kSomething:
       if (n.nonword) return lead(items, at + 1, skipped + 1, budget);
@@ -1183,7 +1212,9 @@ Literals required_literals(std::string_view pattern) {
       lead_words.known = true;
       lead_words.max_skip = l->skip;
       for (const auto& w : l->words) lead_words.starts.push_back(LeadWords::pack(w.data(), w.size()));
+      for (const auto& w : l->complete) lead_words.words.push_back(LeadWords::pack(w.data(), w.size()));
       std::sort(lead_words.starts.begin(), lead_words.starts.end());
+      std::sort(lead_words.words.begin(), lead_words.words.end());
     }
   } catch (const GiveUp&) {
     return {};

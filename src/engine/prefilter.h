@@ -81,12 +81,14 @@ struct FirstChars {
 };
 
 /// The word a match begins with: every match, after at most `max_skip` characters that are not word
-/// characters, has a word character that begins one of `starts` (folded ASCII, at most 4 characters each, packed
-/// with their length by pack()). So a place where the first word is another need not be tried.
+/// characters, has a word character that begins one of `starts`, or a word that is one of `words` (folded
+/// ASCII, at most 4 characters each, packed with their length by pack()). So a place where the first word is
+/// another need not be tried.
 struct LeadWords {
   bool known = false;
   int max_skip = 0;
   std::vector<std::uint64_t> starts;  ///< sorted
+  std::vector<std::uint64_t> words;   ///< sorted: whole words ("a", "the": not "about", "then")
   static std::uint64_t pack(const char* s, std::size_t n) {
     std::uint64_t v = n;
     for (std::size_t i = 0; i < n; ++i) v = v << 8 | static_cast<unsigned char>(s[i]);
@@ -108,7 +110,14 @@ struct LeadWords {
       word[n] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
       if (std::binary_search(starts.begin(), starts.end(), pack(word, n + 1))) return true;
     }
-    return false;
+    if (words.empty()) return false;
+    std::size_t n = 0;  // the length of the word at w (5: longer than any in `words`)
+    for (; n < 5 && w + n < length; ++n) {
+      const char16_t c = text[w + n];
+      if (c >= 0x80) return true;  // (a letter outside ASCII may go on with the word)
+      if (!FirstChars::kAsciiWord[c]) break;
+    }
+    return n <= 4 && std::binary_search(words.begin(), words.end(), pack(word, n));
   }
 };
 

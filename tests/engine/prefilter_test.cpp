@@ -373,6 +373,16 @@ TEST_CASE("the word a match begins with is known after sentence punctuation, bul
   CHECK(at("\\b(?:we|i)\\s{1,16}need", u"I need", 0));
   CHECK_FALSE(at("\\b(?:we|i)\\s{1,16}need", u"You need", 0));
   CHECK(at("(?<!\\bnot\\s)\\b(?:please|kindly)", u"KINDLY", 0));  // lookbehinds and case do not matter
+  // Whole words where a non-word character must follow: "a" is not "about", "the" is not "then".
+  const char* whole = "\\b(?:a|the|need)\\s{1,16}answer";
+  CHECK(at(whole, u"a answer", 0));
+  CHECK(at(whole, u"The answer", 0));
+  CHECK_FALSE(at(whole, u"about", 0));
+  CHECK_FALSE(at(whole, u"then", 0));
+  CHECK_FALSE(at(whole, u"needs", 0));
+  CHECK(at("\\bneeds\\s", u"needy", 0));  // longer than four letters: only its beginning is kept
+  CHECK(at(whole, u"the\u00E9", 0));  // a letter outside ASCII may go on with the word
+  CHECK(at("\\ba(?:bc)?", u"about", 0));  // something other than white space follows: not a whole word
   // Unknown where a match may begin with a word the analysis cannot name, or hold no word at all.
   CHECK_FALSE(required_literals("\\w{1,5}ing").lead.known);
   CHECK_FALSE(required_literals("[.!?]{1,3}").lead.known);
