@@ -60,15 +60,22 @@ struct Subject {
     const bool marks = kind == FirstChars::Places::kMarks;
     std::optional<std::vector<uint32_t>>& list = marks ? marks_ : word_starts_;
     if (!list) {
+      // Each unit's kind: 0 a word character, 1 a space or tab, 2 another mark; 3 outside ASCII (always listed).
+      static constexpr std::array<uint8_t, 128> kKind = [] {
+        std::array<uint8_t, 128> k{};
+        for (std::size_t c = 0; c < 128; ++c) k[c] = FirstChars::kAsciiWord[c] ? 0 : c == ' ' || c == '\t' ? 1 : 2;
+        return k;
+      }();
       list.emplace();
       const char16_t* u = u16.getBuffer();
       const auto n = static_cast<uint32_t>(u16.length());
+      list->reserve(n / (marks ? 8 : 4) + 4);
+      uint8_t before = 1;  // (the start of the text counts as after a space)
       for (uint32_t i = 0; i < n; ++i) {
-        const char16_t c = u[i];
-        bool take = i == 0 || c >= 0x80;
-        if (!take && marks) take = !FirstChars::kAsciiWord[c] && c != ' ' && c != '\t';
-        if (!take && !marks) take = FirstChars::kAsciiWord[c] && (u[i - 1] >= 0x80 || !FirstChars::kAsciiWord[u[i - 1]]);
+        const uint8_t here = u[i] < 0x80 ? kKind[u[i]] : 3;
+        const bool take = here == 3 || (marks ? here == 2 : here == 0 && before != 0) || i == 0;
         if (take) list->push_back(i);
+        before = here;
       }
     }
     return *list;
@@ -397,7 +404,12 @@ std::vector<Span> metric_spans(const Rule& r, std::string_view text) {
       const UChar32 first = cp_at(text, i);
       if (!is_word_cp(first)) continue;
       if (first >= 'a' && first <= 'z') {  // a word in lower case (most): past it, and it ends a run of capitals
-        for (std::size_t k = i; k < text.size() && is_word_cp(cp_at(text, k));) i = k;
+        while (i < text.size()) {
+          const auto byte = static_cast<unsigned char>(text[i]);
+          std::size_t k = i + 1;
+          if (byte < 0x80 ? !FirstChars::kAsciiWord[byte] : !is_word_cp(cp_at(text, k = i))) break;
+          i = k;
+        }
         ++run;
         continue;
       }
