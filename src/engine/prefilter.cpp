@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <bitset>
 #include <cctype>
 #include <cstring>
@@ -1331,9 +1332,11 @@ void LiteralFilter::build() {
   for (const auto& [slot, owner] : main_owners_) {
     for (const auto& lit : slot_literals_[slot]) literal_owners_[lit.first].push_back(owner);
   }
+  owner_limit_ = always_.empty() ? 0 : always_.back() + 1;
   for (auto& o : literal_owners_) {
     std::sort(o.begin(), o.end());
     o.erase(std::unique(o.begin(), o.end()), o.end());
+    if (!o.empty()) owner_limit_ = std::max(owner_limit_, o.back() + 1);
   }
   class_.fill(0);
   classes_ = 1;
@@ -1473,14 +1476,17 @@ std::int64_t LiteralFilter::find_slot(const void* key) const {
 }
 
 std::vector<std::uint32_t> LiteralFilter::Hits::owners() const {
-  std::vector<std::uint32_t> out = filter_->always_;
+  // A bit per owner, then the set bits in order (no sort).
+  std::vector<std::uint64_t> bits(filter_->owner_limit_ / 64 + 1, 0);
+  for (std::uint32_t o : filter_->always_) bits[o / 64] |= std::uint64_t{1} << (o % 64);
   for (std::size_t k = 0; k < occurrences_.size(); ++k) {
     if (k > 0 && occurrences_[k].first == occurrences_[k - 1].first) continue;  // (sorted by literal)
-    const auto& o = filter_->literal_owners_[occurrences_[k].first];
-    out.insert(out.end(), o.begin(), o.end());
+    for (std::uint32_t o : filter_->literal_owners_[occurrences_[k].first]) bits[o / 64] |= std::uint64_t{1} << (o % 64);
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  std::vector<std::uint32_t> out;
+  for (std::size_t w = 0; w < bits.size(); ++w) {
+    for (std::uint64_t b = bits[w]; b != 0; b &= b - 1) out.push_back(static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(b))));
+  }
   return out;
 }
 

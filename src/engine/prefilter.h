@@ -218,6 +218,7 @@ class LiteralFilter {
   std::vector<std::vector<std::uint32_t>> literal_slots_;  // literal -> the slots it opens
   std::vector<std::vector<std::uint32_t>> literal_owners_;  // literal -> the owners of the main sets it is in
   std::vector<std::uint32_t> always_;                       // owners listed in every Hits::owners
+  std::uint32_t owner_limit_ = 0;                           // one more than the largest owner
   std::vector<std::pair<std::uint32_t, std::uint32_t>> main_owners_;  // (main slot, owner), while adding
   std::vector<std::vector<std::pair<std::uint32_t, int>>> slot_literals_;  // slot -> its literals, with prefixes
   std::vector<bool> slot_ascii_pattern_;
