@@ -358,7 +358,14 @@ int count_words(std::string_view text, std::size_t b, std::size_t e) {
   int n = 0;
   bool in = false;
   for (std::size_t i = b; i < e;) {
-    const bool space = is_space_cp(cp_at(text, i));
+    const auto byte = static_cast<unsigned char>(text[i]);
+    bool space;
+    if (byte < 0x80) {  // (ASCII inline: this looks at every character of a message)
+      space = byte == ' ' || byte == '\t' || byte == '\n' || byte == '\f' || byte == '\r';
+      ++i;
+    } else {
+      space = is_space_cp(cp_at(text, i));
+    }
     if (!space && !in) ++n;
     in = !space;
   }
@@ -686,18 +693,19 @@ std::vector<Span> spans_of(const Rule& r, const Scan& scan, const LiteralFilter:
   const std::string_view text = subject.text;
   const std::vector<Span>& lines = scan.lines;
   const MessageContext& ctx = scan.ctx;
-  auto may = [&](const RuleRegex& x) { return hits.may_match(x.re.get()); };
+
   std::vector<Span> out;
   auto all = [&](std::size_t from, std::size_t to) {
     for (const RuleRegex& x : r.patterns) {
-      if (!may(x)) continue;
+      const std::int64_t slot = hits.slot(x.re.get());  // (one lookup for both questions)
+      if (!hits.may_match_slot(slot)) continue;
       // Near the literals when that means fewer attempts than a search of the whole range (an anchored attempt
       // costs about as much as a few characters of search); at the characters a match can begin with when
       // those are known (one look at a character per place, where ICU would try the expression).
       std::vector<Span> s;
       std::optional<std::vector<LiteralFilter::Start>> starts;
       const bool whole = from == 0 && to == text.size();
-      if (hits.scanned() && whole) starts = hits.starts(x.re.get());
+      if (hits.scanned() && whole) starts = hits.starts_slot(slot);
       std::size_t attempts = 0;  // the ranges are sorted and disjoint
       if (starts) {
         for (const auto& st : *starts) attempts += st.to + 1 - st.from;

@@ -1490,10 +1490,12 @@ std::vector<std::uint32_t> LiteralFilter::Hits::owners() const {
   return out;
 }
 
-bool LiteralFilter::Hits::may_match(const void* key) const {
-  if (!filter_) return true;
-  const std::int64_t slot = filter_->find_slot(key);
-  if (slot < 0) return true;
+std::int64_t LiteralFilter::Hits::slot(const void* key) const { return filter_ ? filter_->find_slot(key) : -1; }
+
+bool LiteralFilter::Hits::may_match(const void* key) const { return may_match_slot(slot(key)); }
+
+bool LiteralFilter::Hits::may_match_slot(std::int64_t slot) const {
+  if (!filter_ || slot < 0) return true;
   if (slot_hit_[static_cast<std::size_t>(slot)] == 0) return false;
   const auto& also = filter_->slot_also_[static_cast<std::size_t>(slot)];
   return std::all_of(also.begin(), also.end(), [&](std::uint32_t s) { return slot_hit_[s] != 0; });
@@ -1544,10 +1546,12 @@ bool LiteralFilter::Hits::ranges(std::uint32_t slot, std::vector<Start>& out) co
 }
 
 std::optional<std::vector<LiteralFilter::Start>> LiteralFilter::Hits::starts(const void* key) const {
+  return starts_slot(slot(key));
+}
+
+std::optional<std::vector<LiteralFilter::Start>> LiteralFilter::Hits::starts_slot(std::int64_t slot) const {
   std::vector<Start> out;
-  if (!filter_) return std::nullopt;
-  const std::int64_t slot = filter_->find_slot(key);
-  if (slot < 0 || !ranges(static_cast<std::uint32_t>(slot), out)) return std::nullopt;
+  if (!filter_ || slot < 0 || !ranges(static_cast<std::uint32_t>(slot), out)) return std::nullopt;
   // Every further set is in every match too: a match starts near an occurrence of each.
   std::vector<Start> near;
   for (std::uint32_t also : filter_->slot_also_[static_cast<std::size_t>(slot)]) {

@@ -168,6 +168,10 @@ class LiteralFilter {
     /// such a range of its main set and of each further set whose prefixes are bounded. Sorted, disjoint.
     /// None when `key` has no literals or one with no bound in its main set (then search the whole text).
     std::optional<std::vector<Start>> starts(const void* key) const;
+    /// The same two questions by the key's slot, looked up once (-1: the key has no literals, or no scan).
+    std::int64_t slot(const void* key) const;
+    bool may_match_slot(std::int64_t slot) const;
+    std::optional<std::vector<Start>> starts_slot(std::int64_t slot) const;
     /// The owners to look at: those with an expression whose main literals occur (its further sets may
     /// still be missing), and those added by always() or with an expression that has no literals. Sorted.
     std::vector<std::uint32_t> owners() const;
