@@ -83,6 +83,7 @@ OffsetMap::OffsetMap(std::string_view utf8) : text_(utf8) {
     unit += (c >= 0xF0) ? 2 : 1;
   }
   utf16_size_ = unit;
+  ascii_ = unit == utf8.size();  // (one unit per byte: every character is ASCII)
   while (next_mark <= utf8.size()) {
     checkpoints_.push_back({utf8.size(), unit});
     next_mark += kStride;
@@ -92,6 +93,7 @@ OffsetMap::OffsetMap(std::string_view utf8) : text_(utf8) {
 
 std::size_t OffsetMap::utf16_at(std::size_t byte) const {
   if (byte >= text_.size()) return utf16_size_;
+  if (ascii_) return byte;
   std::size_t k = byte / kStride;
   while (k > 0 && checkpoints_[k].byte > byte) --k;
   std::size_t b = checkpoints_[k].byte, u = checkpoints_[k].unit;
@@ -107,6 +109,7 @@ std::size_t OffsetMap::utf16_at(std::size_t byte) const {
 
 std::size_t OffsetMap::byte_at(std::size_t unit) const {
   if (unit >= utf16_size_) return text_.size();
+  if (ascii_) return unit;
   auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), unit,
                              [](std::size_t u, const Checkpoint& cp) { return u < cp.unit; });
   --it;  // checkpoints_[0] has unit 0, so there is always one at or before `unit`

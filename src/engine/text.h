@@ -51,6 +51,7 @@ class OffsetMap {
   std::string_view text_;
   std::vector<Checkpoint> checkpoints_;  // at the first character starting at or after each kStride bytes
   std::size_t utf16_size_ = 0;
+  bool ascii_ = false;  // then offsets are the same in both
 };
 
 /// 1-based line and column (in code points) of a byte offset. Lines end at "\n" ("\r\n" counts as one).
