@@ -358,14 +358,7 @@ int count_words(std::string_view text, std::size_t b, std::size_t e) {
   int n = 0;
   bool in = false;
   for (std::size_t i = b; i < e;) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    bool space;
-    if (byte < 0x80) {  // (ASCII inline: this looks at every character of a message)
-      space = byte == ' ' || byte == '\t' || byte == '\n' || byte == '\f' || byte == '\r';
-      ++i;
-    } else {
-      space = is_space_cp(cp_at(text, i));
-    }
+    const bool space = is_space_cp(cp_at(text, i));
     if (!space && !in) ++n;
     in = !space;
   }
@@ -411,12 +404,7 @@ std::vector<Span> metric_spans(const Rule& r, std::string_view text) {
       const UChar32 first = cp_at(text, i);
       if (!is_word_cp(first)) continue;
       if (first >= 'a' && first <= 'z') {  // a word in lower case (most): past it, and it ends a run of capitals
-        while (i < text.size()) {
-          const auto byte = static_cast<unsigned char>(text[i]);
-          std::size_t k = i + 1;
-          if (byte < 0x80 ? !FirstChars::kAsciiWord[byte] : !is_word_cp(cp_at(text, k = i))) break;
-          i = k;
-        }
+        for (std::size_t k = i; k < text.size() && is_word_cp(cp_at(text, k));) i = k;
         ++run;
         continue;
       }
@@ -693,7 +681,6 @@ std::vector<Span> spans_of(const Rule& r, const Scan& scan, const LiteralFilter:
   const std::string_view text = subject.text;
   const std::vector<Span>& lines = scan.lines;
   const MessageContext& ctx = scan.ctx;
-
   std::vector<Span> out;
   auto all = [&](std::size_t from, std::size_t to) {
     for (const RuleRegex& x : r.patterns) {
@@ -971,7 +958,9 @@ std::vector<Finding> check_rules(const std::vector<const Rule*>& rules, std::str
 }
 
 std::string ParagraphCache::signature(const RuleSet& rules, const MessageContext& ctx) {
-  std::string s = rules.language + "|" + std::to_string(reinterpret_cast<std::uintptr_t>(rules.filter.get()));
+  // (The rules themselves, by address: a rule set made again from the same packs has the same signature.)
+  std::string s = rules.language + "|" + std::to_string(rules.rules.size()) + "|" +
+                  std::to_string(reinterpret_cast<std::uintptr_t>(rules.rules.empty() ? nullptr : rules.rules.front()));
   s += "|" + (ctx.sender ? ctx.sender->code : std::string("-")) + "|" + (ctx.target ? ctx.target->code : std::string("-"));
   s += "|" + ctx.stage + "|" + ctx.channel + (ctx.ignore_conditions ? "|all" : "");
   for (const auto& id : ctx.disabled_rules) s += "|-" + id;

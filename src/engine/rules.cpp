@@ -32,7 +32,6 @@ std::string bound_repeats(const std::string& pattern) {
     out += pattern[at] == '+' ? "{1," + std::to_string(most) + "}" : "{0," + std::to_string(most) + "}";
   };
   auto repeat_at = [&](std::size_t at) { return at < pattern.size() && (pattern[at] == '+' || pattern[at] == '*'); };
-  // Not already a lazy or possessive repeat of something else: the character after the '+' or '*' is free.
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\\' && i + 1 < pattern.size()) {

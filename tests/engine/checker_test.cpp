@@ -210,3 +210,16 @@ TEST_CASE("a broken rule pack reports every mistake with its position, and loads
   CHECK(all.find("culture-profiles/rules/test.json:2:30: error: the regular expression does not compile") == 0);
   CHECK(all.find("missing required field") == std::string::npos);  // an unknown kind asks for nothing more
 }
+
+TEST_CASE("repeats of white space and word characters are bounded when a pack loads; other repeats are kept") {
+  auto p = pack(R"({
+  "id": "en.test.bounded", "kind": "pattern", "category": "pressure", "dimension": "none", "severity": "warning",
+  "pattern": "\\byour\\s+(?:[\\w&-]+\\s*){0,2}?team\\w*[ \\t]+[^.!?\\n]*[a-z]+\\?",
+  "why": "w", "fix": "f",
+  "examples": {"flag": ["Did «your sales team really miss it?»"], "pass": ["Our team did."]},
+  "source": "test"})");
+  REQUIRE_MESSAGE(p.ok(), format_errors(p.error()));
+  const RuleRegex& x = p->rules.at(0).patterns.at(0);
+  CHECK(x.source == "i:\\byour\\s{1,16}(?:[\\w&-]{1,40}\\s{0,16}){0,2}?team\\w{0,40}[ \\t]{1,16}[^.!?\\n]*[a-z]+\\?");
+  CHECK(x.folded != nullptr);  // and it has a form for folded text
+}
