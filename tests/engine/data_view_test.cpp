@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <map>
 
-#include "imgui_headless.h"
+#include "headless_app.h"
 #include "test_util.h"
 #include "web/app.h"
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "engine/ics.h"
-#include "imgui_headless.h"
+#include "headless_app.h"
 #include "test_util.h"
 #include "web/app.h"
 

@@ -1,4 +1,5 @@
-// Drawing the app with no window: an ImGui context with a built font atlas, and frames driven by hand.
+// Our own test helper (no third-party code): the app drawn with no window, an ImGui context with a built font
+// atlas, and frames driven by hand.
 #pragma once
 
 #include <imgui.h>
