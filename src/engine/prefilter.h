@@ -43,8 +43,8 @@ struct FirstChars {
   bool known = false;  ///< false: a match may begin anywhere (the analysis could not tell)
   std::array<std::uint8_t, 128> ascii{};
   /// Which places can begin a match at all (outside ASCII: every place): kMarks, only ASCII punctuation,
-  /// symbols and line breaks (not spaces or tabs) and the start of the text; kWordStarts, only the starts of words and of the
-  /// text. Then only those places need be looked at (see place lists in the checker).
+  /// symbols and line breaks (not spaces or tabs) and the start of the text; kWordStarts, only the starts of
+  /// words and of the text. Then only those places need be looked at (see place lists in the checker).
   enum class Places { kAny, kMarks, kWordStarts } places = Places::kAny;
   void settle() {
     bool marks = known, words = known;
@@ -140,7 +140,7 @@ struct Literals {
   FirstChars first;            ///< where matches can begin (worked out even when there are no literals)
   LeadWords lead;              ///< the word matches begin with, when known
   /// Further sets, each also required (every match contains one literal of each): a text that lacks one
-  /// cannot match. Only their presence counts (their prefixes are not used).
+  /// cannot match, and a match starts near an occurrence of each set whose prefixes are bounded.
   std::vector<Literals> also;
 };
 Literals required_literals(std::string_view pattern);
