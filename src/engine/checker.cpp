@@ -32,13 +32,73 @@ constexpr int32_t kRegexTimeLimit = 200;  // ICU's steps (about a millisecond ea
 
 using Span = ParagraphCache::Span;
 
+// ICU matchers kept for a whole check, one per expression, made when first needed: making a matcher (and
+// growing its backtracking stack) costs more than most attempts to match, and a check makes hundreds of
+// attempts over tens of paragraphs. A matcher in use is not handed out again (a fresh one is made then).
+class Matchers {
+ public:
+  struct Entry {
+    std::unique_ptr<icu::RegexMatcher> matcher;
+    bool busy = false;
+  };
+  Entry& entry(const icu::RegexPattern& re) { return entries_[&re]; }
+
+ private:
+  std::unordered_map<const icu::RegexPattern*, Entry> entries_;  // (nodes stay put: entries are held by address)
+};
+
+// A matcher lent for one use: a kept one (given back when this goes) or one of its own.
+class MatcherRef {
+ public:
+  MatcherRef() = default;
+  explicit MatcherRef(std::unique_ptr<icu::RegexMatcher> own) : own_(std::move(own)), m_(own_.get()) {}
+  explicit MatcherRef(Matchers::Entry& kept) : m_(kept.matcher.get()), busy_(&kept.busy) { kept.busy = true; }
+  MatcherRef(MatcherRef&& o) noexcept : own_(std::move(o.own_)), m_(o.m_), busy_(o.busy_) {
+    o.m_ = nullptr;
+    o.busy_ = nullptr;
+  }
+  MatcherRef& operator=(MatcherRef&& o) noexcept {
+    if (this != &o) {
+      release();
+      own_ = std::move(o.own_);
+      m_ = o.m_;
+      busy_ = o.busy_;
+      o.m_ = nullptr;
+      o.busy_ = nullptr;
+    }
+    return *this;
+  }
+  MatcherRef(const MatcherRef&) = delete;
+  MatcherRef& operator=(const MatcherRef&) = delete;
+  ~MatcherRef() { release(); }
+  icu::RegexMatcher* operator->() const { return m_; }
+  icu::RegexMatcher& operator*() const { return *m_; }
+  explicit operator bool() const { return m_ != nullptr; }
+
+ private:
+  void release() {
+    if (busy_) *busy_ = false;
+    busy_ = nullptr;
+  }
+  std::unique_ptr<icu::RegexMatcher> own_;
+  icu::RegexMatcher* m_ = nullptr;
+  bool* busy_ = nullptr;
+};
+
 // The text being checked, with its UTF-16 form: ICU's matcher is several times faster on UTF-16 than on
 // UTF-8 through UText. Spans are byte offsets of `text`; the matcher works in `u16` units. With `fold`, also
 // the text case-folded (same offsets) for the expressions that have a folded form, unless a character's
 // folding is longer than the character.
 struct Subject {
-  Subject(std::string_view t, bool fold)
-      : text(t), u16(icu::UnicodeString::fromUTF8(icu::StringPiece(t.data(), static_cast<int32_t>(t.size())))), map(t) {
+  Subject(std::string_view t, bool fold, Matchers* kept = nullptr) : text(t), map(t), matchers(kept) {
+    if (map.ascii()) {  // (most messages: widened byte by byte)
+      const auto n = static_cast<int32_t>(t.size());
+      char16_t* w = u16.getBuffer(n);
+      for (int32_t i = 0; i < n; ++i) w[i] = static_cast<unsigned char>(t[static_cast<std::size_t>(i)]);
+      u16.releaseBuffer(n);
+    } else {
+      u16 = icu::UnicodeString::fromUTF8(icu::StringPiece(t.data(), static_cast<int32_t>(t.size())));
+    }
     if (fold && fold_text(u16.getBuffer(), static_cast<std::size_t>(u16.length()), folded_units)) {
       folded.setTo(false, folded_units.data(), static_cast<int32_t>(folded_units.size()));  // (read-only alias)
       foldable = true;
@@ -52,6 +112,7 @@ struct Subject {
   std::u16string folded_units;
   icu::UnicodeString folded;
   bool foldable = false;
+  Matchers* matchers;  // where matchers are kept for the check (none: each use makes its own)
   int64_t unit(std::size_t byte) const { return static_cast<int64_t>(map.utf16_at(byte)); }
   std::size_t byte(int64_t unit) const { return map.byte_at(static_cast<std::size_t>(unit)); }
   /// The places (UTF-16 units, sorted) that FirstChars::Places names, and every place outside ASCII; made
@@ -102,16 +163,35 @@ struct Subject {
 // An expression and the form of the text it runs on: the folded expression on folded text when both exist.
 struct Expr {
   Expr(const RuleRegex& x, const Subject& s)
-      : re(x.folded && s.foldable ? *x.folded : *x.re), input(x.folded && s.foldable ? s.folded : s.u16) {}
-  Expr(const icu::RegexPattern& r, const Subject& s) : re(r), input(s.u16) {}
+      : re(x.folded && s.foldable ? *x.folded : *x.re), input(x.folded && s.foldable ? s.folded : s.u16), matchers(s.matchers) {}
+  Expr(const icu::RegexPattern& r, const Subject& s) : re(r), input(s.u16), matchers(s.matchers) {}
   const icu::RegexPattern& re;
   const icu::UnicodeString& input;
+  Matchers* matchers;
 };
 
-std::unique_ptr<icu::RegexMatcher> matcher(const Expr& e, UErrorCode& status) {
-  std::unique_ptr<icu::RegexMatcher> m(e.re.matcher(e.input, status));
-  if (U_SUCCESS(status)) m->setTimeLimit(kRegexTimeLimit, status);
-  return m;
+// A matcher of `e` over its input, as new: the whole input, default bounds, the time limit set.
+MatcherRef matcher(const Expr& e, UErrorCode& status) {
+  auto make = [&] {
+    std::unique_ptr<icu::RegexMatcher> m(e.re.matcher(e.input, status));
+    if (U_SUCCESS(status)) m->setTimeLimit(kRegexTimeLimit, status);
+    return m;
+  };
+  if (!e.matchers) return MatcherRef(make());
+  Matchers::Entry& kept = e.matchers->entry(e.re);
+  if (kept.busy) return MatcherRef(make());
+  if (!kept.matcher) {
+    kept.matcher = make();
+    if (U_FAILURE(status)) {
+      kept.matcher.reset();
+      return MatcherRef();
+    }
+  } else {
+    kept.matcher->reset(e.input);  // (also restarts the time limit's count)
+    kept.matcher->useTransparentBounds(false);
+    kept.matcher->useAnchoringBounds(true);
+  }
+  return MatcherRef(kept);
 }
 
 // The current match as a byte span: group 1 when the pattern has one and it took part, else the whole match.
@@ -142,10 +222,13 @@ std::vector<Span> find_all(const Expr& re, const Subject& s, std::size_t from, s
 // byte ranges `starts` (from where its literals occur; see LiteralFilter::Hits::starts): only those starts are
 // tried, each with one anchored attempt. (Searching a window instead would also try every start after the
 // literal: far slower for expressions that open with lookbehinds.) Lookarounds and \b see the whole text.
+// `bounded`: the text keeps the bounds the analysis assumed (LiteralFilter::Hits::bounded); only then do the
+// lead words hold.
 std::vector<Span> find_near(const Expr& re, const Literals& literals, const Subject& s,
-                            const std::vector<LiteralFilter::Start>& starts, bool first_only = false) {
+                            const std::vector<LiteralFilter::Start>& starts, bool bounded, bool first_only = false) {
   const FirstChars& first = literals.first;
-  const LeadWords& lead = literals.lead;
+  static const LeadWords kAnyWord;  // (a paragraph with longer runs than the analysis assumed: no lead words)
+  const LeadWords& lead = bounded ? literals.lead : kAnyWord;
   // A match holds each of its marks ("?"): it begins at or before the last of each.
   int64_t latest = static_cast<int64_t>(s.u16.length());
   for (char c : literals.marks) latest = std::min(latest, s.last_of(c));
@@ -153,7 +236,7 @@ std::vector<Span> find_near(const Expr& re, const Literals& literals, const Subj
   std::vector<Span> out;
   if (starts.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m;  // made at the first place worth an attempt (most calls have none)
+  MatcherRef m;  // taken at the first place worth an attempt (most calls have none)
   const int64_t length = s.u16.length();
   const char16_t* units = s.u16.getBuffer();
   int64_t cursor = 0;  // every start before this was tried, or lies inside a match
@@ -212,7 +295,7 @@ bool occurs(const RuleRegex& x, const Subject& s, const LiteralFilter::Hits& hit
   if (hits.scanned()) starts = hits.starts(x.re.get());
   if (!starts && hits.scanned() && x.literals.first.known) starts = {{LiteralFilter::Start{0, s.text.size() - 1}}};
   if (!starts) return found(Expr(x, s), s, 0, s.text.size());
-  return !find_near(Expr(x, s), x.literals, s, *starts, true).empty();
+  return !find_near(Expr(x, s), x.literals, s, *starts, hits.bounded(), true).empty();
 }
 
 std::shared_ptr<icu::RegexPattern> compile(const char* pattern, uint32_t flags = UREGEX_CASE_INSENSITIVE) {
@@ -664,12 +747,13 @@ bool commercial_requirement_missing(const Rule& r, const Subject& subject, const
 struct CheckSetup {
   bool fast = true;
   bool zones_differ = false;
+  Matchers* matchers = nullptr;
 };
 
 // What every kind needs to know about the text, worked out once per check.
 struct Scan {
   Scan(std::string_view text, const MessageContext& c, const CheckSetup& s)
-      : subject(text, s.fast), lines(lines_of(text)), ctx(c), setup(s) {}
+      : subject(text, s.fast, s.matchers), lines(lines_of(text)), ctx(c), setup(s) {}
   Subject subject;
   std::vector<Span> lines;
   const MessageContext& ctx;
@@ -699,9 +783,9 @@ std::vector<Span> spans_of(const Rule& r, const Scan& scan, const LiteralFilter:
       }
       const FirstChars& first = x.literals.first;
       if (starts && (first.known || attempts * 4 < subject.map.utf16_size())) {
-        s = find_near(Expr(x, subject), x.literals, subject, *starts);
+        s = find_near(Expr(x, subject), x.literals, subject, *starts, hits.bounded());
       } else if (hits.scanned() && whole && first.known && !text.empty()) {
-        s = find_near(Expr(x, subject), x.literals, subject, {LiteralFilter::Start{0, text.size() - 1}});
+        s = find_near(Expr(x, subject), x.literals, subject, {LiteralFilter::Start{0, text.size() - 1}}, hits.bounded());
       } else {
         s = find_all(Expr(x, subject), subject, from, to);
       }
@@ -864,7 +948,8 @@ void sort_findings(std::vector<Finding>& out) {
 // `fast`: with the folded expressions (the filter is each group's).
 std::vector<Finding> check_groups(const std::vector<RuleGroup>& groups, std::string_view text, const MessageContext& ctx,
                                   ParagraphCache* cache, bool fast = true) {
-  const CheckSetup setup{fast, zones_differ(ctx)};
+  Matchers matchers;
+  const CheckSetup setup{fast, zones_differ(ctx), &matchers};
   std::vector<Finding> out;
   const std::vector<Span> paras = paragraphs_of(text);
   std::vector<const LocalSpans*> local(paras.size());

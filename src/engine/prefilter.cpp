@@ -28,8 +28,7 @@ namespace rapport {
 // [SECTION] Case folding
 // ---------------------------------------------------------------------------------------------------------
 std::string fold_case(std::string_view utf8) {
-  const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) {
+  if (is_ascii(utf8)) {
     std::string out(utf8);
     for (auto& c : out) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
@@ -283,10 +282,13 @@ std::optional<std::string> folded_pattern(std::string_view pattern) {
 bool fold_text(const char16_t* text, std::size_t length, std::u16string& out) {
   out.resize(length);
   for (std::size_t i = 0; i < length;) {
-    const char16_t u = text[i];
-    if (u < 0x80) {
-      out[i] = u >= 'A' && u <= 'Z' ? static_cast<char16_t>(u + ('a' - 'A')) : u;
-      ++i;
+    if (text[i] < 0x80) {  // a run of ASCII (branch-free inside: most text)
+      std::size_t end = i;
+      while (end < length && text[end] < 0x80) ++end;
+      for (; i < end; ++i) {
+        const char16_t u = text[i];
+        out[i] = static_cast<char16_t>(u | (static_cast<char16_t>(u - 'A') < 26 ? 0x20 : 0));
+      }
       continue;
     }
     UChar32 c;
@@ -1229,7 +1231,7 @@ Literals required_literals(std::string_view pattern) {
       if (auto also = folded(r[k])) out.also.push_back(std::move(*also));
     }
   }
-  out.ascii_pattern = std::all_of(pattern.begin(), pattern.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  out.ascii_pattern = is_ascii(pattern);
   out.first = first;
   out.lead = lead_words;
   out.marks = marks;
@@ -1367,11 +1369,41 @@ bool word_before(std::string_view text, std::size_t at) {
 }
 }  // namespace
 
+bool runs_within_bounds(std::string_view text) {
+  // Each ASCII byte's kind: 1 white space, 2 a word character or ' & -, 0 another.
+  static constexpr std::array<std::uint8_t, 128> kKind = [] {
+    std::array<std::uint8_t, 128> k{};
+    for (std::size_t c = 0; c < 128; ++c) {
+      if (c == ' ' || (c >= '\t' && c <= '\r')) k[c] = 1;
+      if (FirstChars::kAsciiWord[c] || c == '\'' || c == '&' || c == '-') k[c] = 2;
+    }
+    return k;
+  }();
+  int space = 0, word = 0;  // the current runs' lengths
+  for (int32_t i = 0; i < static_cast<int32_t>(text.size());) {
+    const auto b = static_cast<unsigned char>(text[static_cast<std::size_t>(i)]);
+    std::uint8_t kind;
+    if (b < 0x80) {
+      kind = kKind[b];
+      ++i;
+    } else {
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+      kind = c < 0 ? 0 : (U_GET_GC_MASK(c) & U_GC_Z_MASK) || u_isUWhiteSpace(c) ? 1 : word_char(c) || c == 0x2019 ? 2 : 0;
+    }
+    space = kind == 1 ? space + 1 : 0;
+    word = kind == 2 ? word + 1 : 0;
+    if (space > kMaxSpaceRun || word > kMaxWordRun) return false;
+  }
+  return true;
+}
+
 LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
   Hits h;
   h.filter_ = this;
+  h.bounded_ = runs_within_bounds(text);
   h.slot_hit_.assign(slot_literals_.size(), 0);
-  h.ascii_ = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  h.ascii_ = is_ascii(text);
   if (literals_.empty() || word_trie_.nodes.empty()) return h;
   // The folded text, and for each of its bytes the offset in `text` of the character it came from.
   std::string folded;
@@ -1448,25 +1480,33 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
     if (!word_start_at(i)) continue;  // (inside a word: most places; the word trie is not touched)
     if (const std::uint32_t at = word_trie_.second[two]) walk(word_trie_, i, at);
   }
-  // By literal, then position (one folded character can give the same literal twice: keep one).
-  // (They were found by position: for many, a counting sort by literal keeps each literal's positions in order.)
-  // `first_` ends up holding where each literal's occurrences begin.
-  h.first_.assign(literals_.size() + 1, 0);
-  for (const auto& o : h.occurrences_) ++h.first_[o.first + 1];
-  for (std::size_t k = 0; k < literals_.size(); ++k) {
-    if (h.first_[k + 1] != 0) {  // the literal occurs: the slots it is in are hit (once, however often it occurs)
-      for (std::uint32_t sl : literal_slots_[k]) h.slot_hit_[sl] = 1;
+  // By literal, then position (one folded character can give the same literal twice: harmless for the ranges
+  // made from them), by a counting sort over the literals that occur: tens in a paragraph, of over a thousand
+  // (a bit each marks them, and their counts are kept between scans, zero again after each).
+  thread_local std::vector<std::uint32_t> count;
+  if (count.size() < literals_.size()) count.assign(literals_.size(), 0);
+  h.occurs_.assign(literals_.size() / 64 + 1, 0);
+  for (const auto& o : h.occurrences_) {
+    ++count[o.first];
+    h.occurs_[o.first / 64] |= std::uint64_t{1} << (o.first % 64);
+  }
+  h.first_.resize(literals_.size());  // (read only where the literal occurs)
+  std::uint32_t sum = 0;
+  for (std::size_t w = 0; w < h.occurs_.size(); ++w) {
+    for (std::uint64_t b = h.occurs_[w]; b != 0; b &= b - 1) {
+      const auto lit = static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(b)));
+      h.first_[lit] = sum;
+      sum += count[lit];
+      count[lit] = h.first_[lit];  // (now where the literal's next occurrence goes)
+      for (std::uint32_t sl : literal_slots_[lit]) h.slot_hit_[sl] = 1;  // (once per literal, however often it occurs)
     }
-    h.first_[k + 1] += h.first_[k];
   }
   if (h.occurrences_.size() > 1) {
-    thread_local std::vector<std::uint32_t> fill;  // (kept between scans: no allocation)
-    fill.assign(h.first_.begin(), h.first_.end());
     std::vector<std::pair<std::uint32_t, std::size_t>> sorted(h.occurrences_.size());
-    for (const auto& o : h.occurrences_) sorted[fill[o.first]++] = o;
+    for (const auto& o : h.occurrences_) sorted[count[o.first]++] = o;
     h.occurrences_ = std::move(sorted);
   }
-  // (A duplicate stays in place, one after the other: harmless for the ranges made from them.)
+  for (const auto& o : h.occurrences_) count[o.first] = 0;
   return h;
 }
 
@@ -1502,29 +1542,33 @@ bool LiteralFilter::Hits::may_match_slot(std::int64_t slot) const {
 }
 
 namespace {
-// Sorted ranges made disjoint (overlapping and touching ones joined).
-std::vector<LiteralFilter::Start> joined(std::vector<LiteralFilter::Start> ranges) {
-  std::sort(ranges.begin(), ranges.end(), [](const auto& a, const auto& b) { return a.from != b.from ? a.from < b.from : a.to < b.to; });
-  std::vector<LiteralFilter::Start> out;
-  for (const auto& r : ranges) {
-    if (!out.empty() && r.from <= out.back().to + 1) {
-      out.back().to = std::max(out.back().to, r.to);
+// Sorted ranges made disjoint (overlapping and touching ones joined), in place.
+void join(std::vector<LiteralFilter::Start>& ranges) {
+  // (Often sorted already: the occurrences of one literal come in order.)
+  auto by_from = [](const auto& a, const auto& b) { return a.from < b.from; };
+  if (!std::is_sorted(ranges.begin(), ranges.end(), by_from)) std::sort(ranges.begin(), ranges.end(), by_from);
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < ranges.size(); ++k) {
+    const auto r = ranges[k];
+    if (kept > 0 && r.from <= ranges[kept - 1].to + 1) {
+      ranges[kept - 1].to = std::max(ranges[kept - 1].to, r.to);
     } else {
-      out.push_back(r);
+      ranges[kept++] = r;
     }
   }
-  return out;
+  ranges.resize(kept);
 }
 
-// The places in both of two sets of disjoint sorted ranges.
-std::vector<LiteralFilter::Start> intersected(const std::vector<LiteralFilter::Start>& a, const std::vector<LiteralFilter::Start>& b) {
-  std::vector<LiteralFilter::Start> out;
+// The places in both of two sets of disjoint sorted ranges, into `a`.
+void intersect(std::vector<LiteralFilter::Start>& a, const std::vector<LiteralFilter::Start>& b) {
+  thread_local std::vector<LiteralFilter::Start> out;  // (kept between calls: no allocation)
+  out.clear();
   for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
     const std::size_t from = std::max(a[i].from, b[j].from), to = std::min(a[i].to, b[j].to);
     if (from <= to) out.push_back({from, to});
     (a[i].to < b[j].to ? i : j)++;
   }
-  return out;
+  a.assign(out.begin(), out.end());
 }
 }  // namespace
 
@@ -1536,12 +1580,13 @@ bool LiteralFilter::Hits::ranges(std::uint32_t slot, std::vector<Start>& out) co
     // Outside ASCII a character is up to 4 bytes, and case-insensitive matching can match one pattern character
     // with up to 3 (ß and "ss"): in bytes of text, generously.
     const std::size_t before = static_cast<std::size_t>(ascii_ && ascii_pattern ? prefix : prefix * 12);
-    for (std::uint32_t k = first_[id]; k < first_[id + 1]; ++k) {
-      const std::size_t p = occurrences_[k].second;
+    if ((occurs_[id / 64] >> (id % 64) & 1) == 0) continue;  // (most literals of a set do not occur)
+    for (auto o = occurrences_.begin() + first_[id]; o != occurrences_.end() && o->first == id; ++o) {
+      const std::size_t p = o->second;
       out.push_back({p > before ? p - before : 0, p});
     }
   }
-  out = joined(std::move(out));
+  join(out);
   return true;
 }
 
@@ -1551,12 +1596,12 @@ std::optional<std::vector<LiteralFilter::Start>> LiteralFilter::Hits::starts(con
 
 std::optional<std::vector<LiteralFilter::Start>> LiteralFilter::Hits::starts_slot(std::int64_t slot) const {
   std::vector<Start> out;
-  if (!filter_ || slot < 0 || !ranges(static_cast<std::uint32_t>(slot), out)) return std::nullopt;
+  if (!filter_ || slot < 0 || !bounded_ || !ranges(static_cast<std::uint32_t>(slot), out)) return std::nullopt;
   // Every further set is in every match too: a match starts near an occurrence of each.
-  std::vector<Start> near;
+  thread_local std::vector<Start> near;  // (kept between calls: no allocation)
   for (std::uint32_t also : filter_->slot_also_[static_cast<std::size_t>(slot)]) {
     if (out.empty()) break;
-    if (ranges(also, near)) out = intersected(out, near);
+    if (ranges(also, near)) intersect(out, near);
   }
   return out;
 }

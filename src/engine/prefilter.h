@@ -121,6 +121,15 @@ struct LeadWords {
   }
 };
 
+/// What the analysis takes repeats of white space and of word characters to be at most, in characters (rule
+/// packs are analysed so: see bound_repeats in rules.cpp). A paragraph honours that when it has no longer run
+/// of white space, nor of word characters, hyphens, apostrophes and ampersands: see runs_within_bounds.
+constexpr int kMaxSpaceRun = 16;
+constexpr int kMaxWordRun = 40;
+/// Whether no run of white space in `text` (UTF-8) is longer than kMaxSpaceRun characters, and no run of word
+/// characters (\w), hyphens, apostrophes (' and ’) and ampersands longer than kMaxWordRun.
+bool runs_within_bounds(std::string_view text);
+
 /// The required literals of an ICU regular expression: every match of the pattern (with or without
 /// case-insensitive matching) contains at least one of `strings` (case-folded, each at least two bytes).
 /// `strings` is empty when no useful set can be proved (then the expression must always run).
@@ -178,6 +187,9 @@ class LiteralFilter {
     bool ascii_text() const { return ascii_; }
     /// Whether these hits come from a scan (default-constructed hits let everything run, everywhere).
     bool scanned() const { return filter_ != nullptr; }
+    /// Whether the scanned text keeps the bounds the analysis assumed (runs_within_bounds): only then do
+    /// starts() and the lead words (LeadWords) hold; without them a match is searched for everywhere.
+    bool bounded() const { return bounded_; }
 
    private:
     friend class LiteralFilter;
@@ -185,8 +197,10 @@ class LiteralFilter {
     const LiteralFilter* filter_ = nullptr;
     std::vector<std::uint8_t> slot_hit_;
     std::vector<std::pair<std::uint32_t, std::size_t>> occurrences_;  // (literal, byte), sorted
-    std::vector<std::uint32_t> first_;  // literal -> where its occurrences begin in occurrences_ (and end: next)
+    std::vector<std::uint64_t> occurs_;  // a bit per literal: whether it occurs
+    std::vector<std::uint32_t> first_;   // literal -> where its occurrences begin in occurrences_ (if it occurs)
     bool ascii_ = true;
+    bool bounded_ = false;
   };
   /// Finds every literal in `text` (folding it first). The hits point into this filter: it must outlive them.
   Hits scan(std::string_view text) const;

@@ -20,12 +20,15 @@ std::optional<Dim> dim_from(const std::string& name) {
   return std::nullopt;
 }
 
-// Repeats of white space and of word characters are bounded, so that matches stay bounded in length and the
-// checker need only try an expression near its literals (prefilter.h): outside brackets "\s+" and "\s*"
-// (and "[ \t]+", "[ \t]*") become "\s{1,16}" and "\s{0,16}" (no real message puts more than 16 white-space
-// characters between two words of a phrase); "\w+" and "\w*", and a set of word characters with at most
-// hyphens, apostrophes and ampersands ("[\w-]+", "[\w&'’-]*"), repeat at most 40 times (a longer word is
-// not a word of a business message).
+// The expression as the analysis of its literals reads it (prefilter.h): repeats of white space and of word
+// characters bounded, so that the part of a match before a literal has a bounded length and the checker need
+// only try the expression near its literals. Outside brackets "\s+" and "\s*" (and "[ \t]+", "[ \t]*") read as
+// "\s{1,16}" and "\s{0,16}"; "\w+" and "\w*", and a set of word characters with at most hyphens, apostrophes
+// and ampersands ("[\w-]+", "[\w&'’-]*", "[\p{L}\p{M}]*"), as repeating at most 40 times (kMaxSpaceRun and
+// kMaxWordRun). ICU runs the expression as written: the bounds hold in a paragraph whose runs of such
+// characters are no longer (the literal filter checks that as it scans: LiteralFilter::Hits::bounded), and
+// elsewhere the checker searches the whole paragraph. (Bounded repeats in the compiled expression would keep
+// a counter per repeat in every state ICU saves while backtracking: two to four times slower matching.)
 std::string bound_repeats(const std::string& pattern) {
   std::string out;
   auto bound = [&](std::size_t at, int most) {  // pattern[at] is '+' or '*'
@@ -43,7 +46,7 @@ std::string bound_repeats(const std::string& pattern) {
         out += pattern.substr(i + 1, stop - i - 1);
         i = stop - 1;
       } else if ((pattern[i] == 's' || pattern[i] == 'w') && repeat_at(i + 1)) {
-        bound(i + 1, pattern[i] == 's' ? 16 : 40);
+        bound(i + 1, pattern[i] == 's' ? kMaxSpaceRun : kMaxWordRun);
         ++i;
       }
       continue;
@@ -64,10 +67,12 @@ std::string bound_repeats(const std::string& pattern) {
       if (!repeat_at(i + 1)) continue;
       const std::string inner = set.substr(1, set.size() - 2);
       const bool blank = inner == " \\t" || inner == "\\t ";
-      bool word = inner.find("\\w") != std::string::npos;
+      bool word = inner.find("\\w") != std::string::npos || inner.find("\\p{L}") != std::string::npos;
       for (std::size_t k = 0; k < inner.size() && word; ++k) {
         if (inner.compare(k, 2, "\\w") == 0) {
           ++k;
+        } else if (inner.compare(k, 5, "\\p{L}") == 0 || inner.compare(k, 5, "\\p{M}") == 0) {  // (letters and marks are \w)
+          k += 4;
         } else if (inner.compare(k, 3, "’") == 0) {
           k += 2;
         } else {
@@ -75,7 +80,7 @@ std::string bound_repeats(const std::string& pattern) {
         }
       }
       if (blank || word) {
-        bound(i + 1, blank ? 16 : 40);
+        bound(i + 1, blank ? kMaxSpaceRun : kMaxWordRun);
         ++i;
       }
       continue;
@@ -88,30 +93,25 @@ std::string bound_repeats(const std::string& pattern) {
 // Compiles an ICU regular expression, reporting ICU's complaint and where in the expression.
 std::optional<RuleRegex> compile_at(ObjectReader& r, std::string_view key, const std::string& written,
                                     bool case_sensitive) {
-  const std::string pattern = bound_repeats(written);
   UErrorCode status = U_ZERO_ERROR;
   UParseError pe{};
   std::shared_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(pattern), case_sensitive ? 0 : UREGEX_CASE_INSENSITIVE, pe, status));
+      icu::UnicodeString::fromUTF8(written), case_sensitive ? 0 : UREGEX_CASE_INSENSITIVE, pe, status));
   if (U_FAILURE(status)) {
-    // Report the position in the expression as written.
-    UErrorCode written_status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexPattern>(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(written), 0, pe,
-                                                                  written_status));
-    if (U_SUCCESS(written_status)) pe.offset = 0;
     r.error(key, "the regular expression does not compile (" + std::string(u_errorName(status)) + " at character " +
                      std::to_string(pe.offset + 1) + "): " + written);
     return std::nullopt;
   }
   std::shared_ptr<icu::RegexPattern> folded;
   if (!case_sensitive) {
-    if (const auto f = folded_pattern(pattern)) {
+    if (const auto f = folded_pattern(written)) {
       UErrorCode fs = U_ZERO_ERROR;
       folded.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(*f), 0, pe, fs));
       if (U_FAILURE(fs)) folded.reset();  // (a test checks that every shipped expression that folds compiles)
     }
   }
-  return RuleRegex{std::move(p), std::move(folded), required_literals(pattern), (case_sensitive ? "c:" : "i:") + pattern};
+  return RuleRegex{std::move(p), std::move(folded), required_literals(bound_repeats(written)),
+                   (case_sensitive ? "c:" : "i:") + written};
 }
 
 // A phrase as a regular expression: whole words, any white space between them, "word*" = any ending.
@@ -129,9 +129,8 @@ std::string phrase_pattern(const std::string& phrase) {
       std::string w = phrase.substr(i, j - i);
       const bool stem = w.back() == '*';
       if (stem) w.pop_back();
-      // Bounded repeats (any white space between words, word endings of up to 40 letters) keep a match's
-      // length bounded, so the checker can look for it only near its literals (see prefilter.h).
-      out += (first ? "" : "\\s{1,16}") + std::string("\\Q") + w + "\\E" + (stem ? "(?-i:[\\p{L}\\p{M}]){0,40}" : "");
+      // Any white space between words; a stem takes any ending (letters and marks).
+      out += (first ? "" : "\\s+") + std::string("\\Q") + w + "\\E" + (stem ? "(?-i:[\\p{L}\\p{M}]*)" : "");
       first = false;
     }
     i = j;

@@ -70,6 +70,11 @@ std::size_t utf16_length(std::string_view text) {
 }
 
 OffsetMap::OffsetMap(std::string_view utf8) : text_(utf8) {
+  if (is_ascii(utf8)) {  // one unit per byte: no checkpoints needed
+    utf16_size_ = utf8.size();
+    ascii_ = true;
+    return;
+  }
   checkpoints_.reserve(utf8.size() / kStride + 2);
   std::size_t unit = 0;
   std::size_t next_mark = 0;

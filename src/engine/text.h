@@ -12,6 +12,14 @@
 
 namespace rapport {
 
+/// True when every byte of `text` is ASCII. (Branch-free over the whole text: compilers vectorize it; most
+/// business messages in English are ASCII, and ASCII text has fast paths everywhere.)
+inline bool is_ascii(std::string_view text) {
+  unsigned char all = 0;
+  for (char c : text) all |= static_cast<unsigned char>(c);
+  return all < 0x80;
+}
+
 /// True when `text` is well-formed UTF-8 (no surrogates, no overlong forms, nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 
@@ -41,6 +49,8 @@ class OffsetMap {
   /// Byte offset of UTF-16 offset `unit`; inside a surrogate pair gives the pair's start.
   std::size_t byte_at(std::size_t unit) const;
   std::size_t utf16_size() const { return utf16_size_; }
+  /// Whether the text is ASCII (then offsets are the same in both).
+  bool ascii() const { return ascii_; }
 
  private:
   struct Checkpoint {

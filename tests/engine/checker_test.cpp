@@ -211,7 +211,7 @@ TEST_CASE("a broken rule pack reports every mistake with its position, and loads
   CHECK(all.find("missing required field") == std::string::npos);  // an unknown kind asks for nothing more
 }
 
-TEST_CASE("repeats of white space and word characters are bounded when a pack loads; other repeats are kept") {
+TEST_CASE("repeats of white space and word characters run as written; the analysis reads them bounded") {
   auto p = pack(R"({
   "id": "en.test.bounded", "kind": "pattern", "category": "pressure", "dimension": "none", "severity": "warning",
   "pattern": "\\byour\\s+(?:[\\w&-]+\\s*){0,2}?team\\w*[ \\t]+[^.!?\\n]*[a-z]+\\?",
@@ -220,6 +220,22 @@ TEST_CASE("repeats of white space and word characters are bounded when a pack lo
   "source": "test"})");
   REQUIRE_MESSAGE(p.ok(), format_errors(p.error()));
   const RuleRegex& x = p->rules.at(0).patterns.at(0);
-  CHECK(x.source == "i:\\byour\\s{1,16}(?:[\\w&-]{1,40}\\s{0,16}){0,2}?team\\w{0,40}[ \\t]{1,16}[^.!?\\n]*[a-z]+\\?");
+  CHECK(x.source == "i:\\byour\\s+(?:[\\w&-]+\\s*){0,2}?team\\w*[ \\t]+[^.!?\\n]*[a-z]+\\?");
   CHECK(x.folded != nullptr);  // and it has a form for folded text
+  // The analysis took the repeats as bounded: "team" comes at most 4 + 16 + 2 * (40 + 16) characters in.
+  CHECK(x.literals.strings == std::vector<std::string>{"your"});
+  REQUIRE(x.literals.also.size() == 1);
+  CHECK(x.literals.also[0].strings == std::vector<std::string>{"team"});
+  CHECK(x.literals.also[0].prefixes == std::vector<int>{4 + kMaxSpaceRun + 2 * (kMaxWordRun + kMaxSpaceRun)});
+  // Matching is not bounded: 20 spaces, and a word of 45 letters, are matched (the checker searches the whole
+  // paragraph when its runs are longer than the analysis assumed).
+  MessageContext ctx;
+  ctx.ignore_conditions = true;
+  const std::string spaces = "Did your" + std::string(20, ' ') + "team really miss it?";
+  const std::string word = "Did your " + std::string(45, 'x') + " team miss it?";
+  for (const std::string& t : {spaces, word}) {
+    std::vector<const Rule*> rules{&p->rules.at(0)};
+    CHECK(check_rules(rules, t, ctx, true).size() == 1);
+    CHECK(check_rules(rules, t, ctx, false).size() == 1);
+  }
 }

@@ -161,6 +161,25 @@ TEST_CASE("the literal filter finds literals anywhere, case-folded, and says whe
   CHECK_FALSE(f.scan("nothing here").may_match(&a));
 }
 
+TEST_CASE("a paragraph keeps the bounds the analysis assumes unless it has a longer run of spaces or of a word") {
+  CHECK(runs_within_bounds(""));
+  CHECK(runs_within_bounds("Dear Ms Tanaka,\n\nthank you for the well-prepared visit."));
+  CHECK(runs_within_bounds("a" + std::string(kMaxSpaceRun, ' ') + "b"));
+  CHECK_FALSE(runs_within_bounds("a" + std::string(kMaxSpaceRun + 1, ' ') + "b"));
+  CHECK(runs_within_bounds(std::string(kMaxWordRun, 'x')));
+  CHECK_FALSE(runs_within_bounds(std::string(kMaxWordRun + 1, 'x')));
+  // White space outside ASCII counts (as \s sees it), and so do letters, hyphens and apostrophes in a word.
+  std::string wide;
+  for (int i = 0; i <= kMaxSpaceRun; ++i) wide += i % 2 ? "\u00A0" : "\u3000";
+  CHECK_FALSE(runs_within_bounds("a" + wide + "b"));
+  std::string chain;
+  for (int i = 0; i < 10; ++i) chain += "ż’y-";
+  CHECK(runs_within_bounds(chain));  // 40 characters (ż is two bytes, ’ three), then one more
+  CHECK_FALSE(runs_within_bounds(chain + "a"));
+  // Other marks end a run.
+  CHECK(runs_within_bounds(std::string(kMaxWordRun, 'x') + "." + std::string(kMaxWordRun, 'y')));
+}
+
 TEST_CASE("a match starts near an occurrence of every required set, so only places near all of them are tried") {
   LiteralFilter f;
   int x = 0;
@@ -219,7 +238,11 @@ TEST_CASE("the prefilter never changes the findings: every shipped rule on every
   };
   // (Capitals, and letters whose folding is special: É, a Kelvin sign, ß and the ﬀ ligature fold to two letters,
   // so a paragraph with them runs the expressions as written.)
-  const char* glue[] = {" ", " ", " ", "\n", ", ", ". ", "-", "", "!\n", "\u00A0", "’", "_", " É", "\u212A", " ß", "ﬀ"};
+  // (And runs longer than the analysis assumes, kMaxSpaceRun and kMaxWordRun: then a paragraph is searched
+  // everywhere.)
+  const std::string spaces(kMaxSpaceRun + 3, ' '), letters(kMaxWordRun + 1, 'x');
+  const std::string glue[] = {" ", " ", " ", "\n", ", ", ". ", "-", "", "!\n", "\u00A0", "’", "_", " É", "\u212A", " ß", "ﬀ",
+                              spaces, " \t\u2003 \u00A0\t  \u3000  \t \t \t  \t \t ", " " + letters + " ", "-" + letters + "’"};
   for (int t = 0; t < 300; ++t) {
     std::string text;
     for (int k = 0, n = 3 + static_cast<int>(random(25)); k < n; ++k) {
