@@ -114,11 +114,12 @@ std::optional<RuleRegex> compile_at(ObjectReader& r, std::string_view key, const
                    (case_sensitive ? "c:" : "i:") + written};
 }
 
-// A phrase as a regular expression: whole words, any white space between them, "word*" = any ending.
+// A phrase as a regular expression: whole words (no word character, as \w and \b see it, just before or
+// after), any white space between them, "word*" = any ending.
 std::string phrase_pattern(const std::string& phrase) {
-  // The classes are outside case-insensitive matching ((?-i:...)): they are closed under case already, and
-  // ICU would otherwise compute their case closure at every compile (most of a second for all packs).
-  std::string out = "(?<!(?-i:[\\p{L}\\p{N}_]))";
+  // (The class of a stem's ending is outside case-insensitive matching, (?-i:...): it is closed under case
+  // already, and ICU would otherwise compute its case closure at every compile.)
+  std::string out = "(?<!\\w)";
   std::size_t i = 0;
   bool first = true;
   while (i < phrase.size()) {
@@ -135,7 +136,7 @@ std::string phrase_pattern(const std::string& phrase) {
     }
     i = j;
   }
-  return out + "(?!(?-i:[\\p{L}\\p{N}_]))";
+  return out + "(?!\\w)";
 }
 
 RangeCondition read_range(ObjectReader& r) {
