@@ -127,17 +127,23 @@ struct Subject {
         for (std::size_t c = 0; c < 128; ++c) k[c] = FirstChars::kAsciiWord[c] ? 0 : c == ' ' || c == '\t' ? 1 : 2;
         return k;
       }();
-      list.emplace();
+      // Whether a place is listed, by the kind of the unit before it and its own (4 * before + here).
+      static constexpr std::array<uint8_t, 16> kTakeMark = {0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1};
+      static constexpr std::array<uint8_t, 16> kTakeWord = {0, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1};
+      const auto& take = marks ? kTakeMark : kTakeWord;
       const char16_t* u = u16.getBuffer();
       const auto n = static_cast<uint32_t>(u16.length());
-      list->reserve(n / (marks ? 8 : 4) + 4);
-      uint8_t before = 1;  // (the start of the text counts as after a space)
-      for (uint32_t i = 0; i < n; ++i) {
+      list.emplace(n + 1);
+      uint32_t* out = list->data();
+      std::size_t count = 0;
+      uint8_t before = 1;  // (the start of the text counts as after a space, and is always listed)
+      for (uint32_t i = 0; i < n; ++i) {  // (no branch per unit: each is written, and kept or not)
         const uint8_t here = u[i] < 0x80 ? kKind[u[i]] : 3;
-        const bool take = here == 3 || (marks ? here == 2 : here == 0 && before != 0) || i == 0;
-        if (take) list->push_back(i);
+        out[count] = i;
+        count += take[4 * before + here] | (i == 0);
         before = here;
       }
+      list->resize(count);
     }
     return *list;
   }
@@ -487,7 +493,8 @@ std::vector<Span> metric_spans(const Rule& r, std::string_view text) {
       const UChar32 first = cp_at(text, i);
       if (!is_word_cp(first)) continue;
       if (first >= 'a' && first <= 'z') {  // a word in lower case (most): past it, and it ends a run of capitals
-        for (std::size_t k = i; k < text.size() && is_word_cp(cp_at(text, k));) i = k;
+        while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80 && FirstChars::kAsciiWord[static_cast<unsigned char>(text[i])]) ++i;
+        for (std::size_t k = i; k < text.size() && is_word_cp(cp_at(text, k));) i = k;  // (a letter outside ASCII)
         ++run;
         continue;
       }
@@ -529,18 +536,41 @@ std::vector<Span> metric_spans(const Rule& r, std::string_view text) {
     }
     keep_beyond_max(marks);
   } else if (r.metric == "sentence_words") {
-    // A sentence runs to the next . ! ? or line end, and keeps its closing mark.
-    auto stop = [](char c) { return c == '.' || c == '!' || c == '?' || c == '\n'; };
+    // A sentence runs to the next . ! ? or line end, and keeps its closing mark; its words are runs of
+    // characters that are not white space (count_words).
+    // Each ASCII byte: 1 ends a sentence, 2 white space, 0 another.
+    static constexpr std::array<uint8_t, 128> kKind = [] {
+      std::array<uint8_t, 128> k{};
+      for (char c : {'.', '!', '?', '\n'}) k[static_cast<std::size_t>(c)] = 1;
+      for (char c : {' ', '\t', '\f', '\r'}) k[static_cast<std::size_t>(c)] = 2;
+      return k;
+    }();
+    auto kind_at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]) < 0x80 ? kKind[static_cast<unsigned char>(text[i])] : 0; };
     for (std::size_t i = 0; i < text.size();) {
-      if (stop(text[i])) {
+      if (kind_at(i) == 1) {
         ++i;
         continue;
       }
       std::size_t b = i;
-      while (i < text.size() && !stop(text[i])) ++i;
-      if (i < text.size() && text[i] != '\n') ++i;
+      bool ascii = true;
+      int words = 0;
+      unsigned in = 0;  // 1 inside a word
+      for (; i < text.size(); ++i) {  // (counting words on the way, for ASCII)
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) ascii = false;
+        const uint8_t k = c < 0x80 ? kKind[c] : 0;
+        if (k == 1) break;
+        const unsigned word = k == 0;
+        words += static_cast<int>(word & (in ^ 1));
+        in = word;
+      }
+      if (i < text.size() && text[i] != '\n') {
+        words += static_cast<int>(in ^ 1);  // (the closing mark after a space is a word of its own)
+        ++i;
+      }
       while (b < i && (text[b] == ' ' || text[b] == '\t')) ++b;
-      if (count_words(text, b, i) > r.max) out.push_back({b, i});
+      if (!ascii) words = count_words(text, b, i);  // (white space outside ASCII)
+      if (words > r.max) out.push_back({b, i});
     }
   } else if (r.metric == "message_words") {
     if (count_words(text, 0, text.size()) > r.max) out.push_back({0, text.size()});

@@ -1293,7 +1293,7 @@ void LiteralFilter::Trie::build(const std::vector<std::string>& literals, const 
   for (std::uint32_t id : ids) {
     std::uint32_t at = 0;
     for (char ch : literals[id]) {
-      const auto c = static_cast<unsigned char>(ch);
+      const auto c = classes[static_cast<unsigned char>(ch)];
       auto it = tree[at].children.find(c);
       if (it == tree[at].children.end()) {
         tree.emplace_back();
@@ -1310,7 +1310,10 @@ void LiteralFilter::Trie::build(const std::vector<std::string>& literals, const 
     Node& n = nodes[k];
     n.first_edge = static_cast<std::uint32_t>(edges.size());
     n.edges = static_cast<std::uint32_t>(tree[k].children.size());
-    for (const auto& [c, child] : tree[k].children) edges.push_back({c, child});
+    for (const auto& [c, child] : tree[k].children) {  // (by class: the map keeps them in order)
+      edges.push_back({c, child});
+      if (c < 64) n.low |= std::uint64_t{1} << c;
+    }
     n.first_output = static_cast<std::uint32_t>(outputs.size());
     n.outputs = static_cast<std::uint32_t>(tree[k].ends.size());
     for (std::uint32_t id : tree[k].ends) outputs.push_back(id);
@@ -1320,7 +1323,7 @@ void LiteralFilter::Trie::build(const std::vector<std::string>& literals, const 
   for (std::uint32_t e = root.first_edge; e < root.first_edge + root.edges; ++e) {
     const Node& one = nodes[edges[e].second];
     for (std::uint32_t f = one.first_edge; f < one.first_edge + one.edges; ++f) {
-      second[classes[edges[e].first] * class_count + classes[edges[f].first]] = edges[f].second;
+      second[edges[e].first * class_count + edges[f].first] = edges[f].second;
     }
   }
 }
@@ -1382,15 +1385,17 @@ bool runs_within_bounds(std::string_view text) {
   int space = 0, word = 0;  // the current runs' lengths
   for (int32_t i = 0; i < static_cast<int32_t>(text.size());) {
     const auto b = static_cast<unsigned char>(text[static_cast<std::size_t>(i)]);
-    std::uint8_t kind;
-    if (b < 0x80) {
-      kind = kKind[b];
+    if (b < 0x80) {  // (ASCII: no branch that depends on the text, but for a run too long)
+      const std::uint8_t kind = kKind[b];
+      space = (space + 1) & -static_cast<int>(kind == 1);
+      word = (word + 1) & -static_cast<int>(kind == 2);
       ++i;
-    } else {
-      UChar32 c;
-      U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
-      kind = c < 0 ? 0 : (U_GET_GC_MASK(c) & U_GC_Z_MASK) || u_isUWhiteSpace(c) ? 1 : word_char(c) || c == 0x2019 ? 2 : 0;
+      if ((space > kMaxSpaceRun) | (word > kMaxWordRun)) return false;
+      continue;
     }
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+    const std::uint8_t kind = c < 0 ? 0 : (U_GET_GC_MASK(c) & U_GC_Z_MASK) || u_isUWhiteSpace(c) ? 1 : word_char(c) || c == 0x2019 ? 2 : 0;
     space = kind == 1 ? space + 1 : 0;
     word = kind == 2 ? word + 1 : 0;
     if (space > kMaxSpaceRun || word > kMaxWordRun) return false;
@@ -1462,14 +1467,18 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
       for (std::uint32_t o = 0; o < node.outputs; ++o) {
         h.occurrences_.push_back({trie.outputs[node.first_output + o], origin.empty() ? i : origin[i]});
       }
-      if (k >= n || node.edges == 0) return;
-      std::uint32_t next = 0;
-      const auto* e = &trie.edges[node.first_edge];
-      for (std::uint32_t x = 0; x < node.edges && e[x].first <= t[k]; ++x) {
-        if (e[x].first == t[k]) next = e[x].second;
+      if (k >= n) return;
+      const std::uint8_t c = class_[t[k]];
+      std::uint32_t edge;
+      if (c < 64) {
+        if ((node.low >> c & 1) == 0) return;  // (class 0, a byte in no literal, has no bit)
+        edge = static_cast<std::uint32_t>(std::popcount(node.low & ((std::uint64_t{1} << c) - 1)));
+      } else {
+        edge = static_cast<std::uint32_t>(std::popcount(node.low));
+        while (edge < node.edges && trie.edges[node.first_edge + edge].first != c) ++edge;
+        if (edge == node.edges) return;
       }
-      if (next == 0) return;
-      at = next;
+      at = trie.edges[node.first_edge + edge].second;
     }
   };
   for (std::size_t i = 0; i + 1 < n; ++i) {

@@ -213,11 +213,14 @@ class LiteralFilter {
   // walking down along the text's bytes.
   struct Trie {
     struct Node {
-      std::uint32_t first_edge = 0, edges = 0;      // children: edges[first_edge .. + edges), sorted by byte
+      std::uint32_t first_edge = 0, edges = 0;      // children: edges[first_edge .. + edges), sorted by class
       std::uint32_t first_output = 0, outputs = 0;  // literals that end here: outputs[first_output .. + outputs)
+      // A bit per class below 64 that has a child: the child of class c is edge number popcount(the bits
+      // below c) (one test and one count, no search); children of higher classes come after them.
+      std::uint64_t low = 0;
     };
     std::vector<Node> nodes;                                     // [0] is the root
-    std::vector<std::pair<unsigned char, std::uint32_t>> edges;  // (byte, child)
+    std::vector<std::pair<std::uint8_t, std::uint32_t>> edges;  // (class, child)
     std::vector<std::uint32_t> outputs;
     std::vector<std::uint32_t> second;  // class of byte 0 * classes + class of byte 1 -> node (0: none)
     void build(const std::vector<std::string>& literals, const std::vector<std::uint32_t>& ids,
