@@ -1372,6 +1372,21 @@ bool word_before(std::string_view text, std::size_t at) {
 }
 }  // namespace
 
+namespace {
+// The number of bits set. (Without the POPCNT instruction, std::popcount calls a library function: this is the
+// same count, inline.)
+inline std::uint32_t bits_set(std::uint64_t x) {
+#if defined(__POPCNT__) || defined(__wasm__)
+  return static_cast<std::uint32_t>(std::popcount(x));
+#else
+  x = x - ((x >> 1) & 0x5555555555555555ULL);
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+  return static_cast<std::uint32_t>((x * 0x0101010101010101ULL) >> 56);
+#endif
+}
+}  // namespace
+
 bool runs_within_bounds(std::string_view text) {
   // Each ASCII byte's kind: 1 white space, 2 a word character or ' & -, 0 another.
   static constexpr std::array<std::uint8_t, 128> kKind = [] {
@@ -1410,6 +1425,7 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
   h.slot_hit_.assign(slot_literals_.size(), 0);
   h.ascii_ = is_ascii(text);
   if (literals_.empty() || word_trie_.nodes.empty()) return h;
+  h.occurrences_.reserve(text.size() / 6 + 8);  // (about one per word in English: grown rarely)
   // The folded text, and for each of its bytes the offset in `text` of the character it came from.
   std::string folded;
   std::vector<std::size_t> origin;
@@ -1472,9 +1488,9 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
       std::uint32_t edge;
       if (c < 64) {
         if ((node.low >> c & 1) == 0) return;  // (class 0, a byte in no literal, has no bit)
-        edge = static_cast<std::uint32_t>(std::popcount(node.low & ((std::uint64_t{1} << c) - 1)));
+        edge = bits_set(node.low & ((std::uint64_t{1} << c) - 1));
       } else {
-        edge = static_cast<std::uint32_t>(std::popcount(node.low));
+        edge = bits_set(node.low);
         while (edge < node.edges && trie.edges[node.first_edge + edge].first != c) ++edge;
         if (edge == node.edges) return;
       }
@@ -1499,14 +1515,19 @@ LiteralFilter::Hits LiteralFilter::scan(std::string_view text) const {
     ++count[o.first];
     h.occurs_[o.first / 64] |= std::uint64_t{1} << (o.first % 64);
   }
-  h.first_.resize(literals_.size());  // (read only where the literal occurs)
+  // `first_` holds the occurring literals' starts in literal order: the k-th literal that occurs is found by
+  // counting the bits before it (`below_`: the bits in the words before each word).
+  h.below_.resize(h.occurs_.size());
+  h.first_.reserve(h.occurrences_.size());
   std::uint32_t sum = 0;
   for (std::size_t w = 0; w < h.occurs_.size(); ++w) {
+    h.below_[w] = static_cast<std::uint32_t>(h.first_.size());
     for (std::uint64_t b = h.occurs_[w]; b != 0; b &= b - 1) {
       const auto lit = static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(b)));
-      h.first_[lit] = sum;
+      h.first_.push_back(sum);
+      const std::uint32_t start = sum;
       sum += count[lit];
-      count[lit] = h.first_[lit];  // (now where the literal's next occurrence goes)
+      count[lit] = start;  // (now where the literal's next occurrence goes)
       for (std::uint32_t sl : literal_slots_[lit]) h.slot_hit_[sl] = 1;  // (once per literal, however often it occurs)
     }
   }
@@ -1583,14 +1604,17 @@ void intersect(std::vector<LiteralFilter::Start>& a, const std::vector<LiteralFi
 
 bool LiteralFilter::Hits::ranges(std::uint32_t slot, std::vector<Start>& out) const {
   out.clear();
+  out.reserve(16);
   const bool ascii_pattern = filter_->slot_ascii_pattern_[slot];
   for (const auto& [id, prefix] : filter_->slot_literals_[slot]) {
     if (prefix < 0) return false;  // no bound for this literal
     // Outside ASCII a character is up to 4 bytes, and case-insensitive matching can match one pattern character
     // with up to 3 (ß and "ss"): in bytes of text, generously.
     const std::size_t before = static_cast<std::size_t>(ascii_ && ascii_pattern ? prefix : prefix * 12);
-    if ((occurs_[id / 64] >> (id % 64) & 1) == 0) continue;  // (most literals of a set do not occur)
-    for (auto o = occurrences_.begin() + first_[id]; o != occurrences_.end() && o->first == id; ++o) {
+    const std::uint64_t word = occurs_[id / 64];
+    if ((word >> (id % 64) & 1) == 0) continue;  // (most literals of a set do not occur)
+    const std::uint32_t first = first_[below_[id / 64] + bits_set(word & ((std::uint64_t{1} << (id % 64)) - 1))];
+    for (auto o = occurrences_.begin() + first; o != occurrences_.end() && o->first == id; ++o) {
       const std::size_t p = o->second;
       out.push_back({p > before ? p - before : 0, p});
     }

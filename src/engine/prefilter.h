@@ -198,7 +198,8 @@ class LiteralFilter {
     std::vector<std::uint8_t> slot_hit_;
     std::vector<std::pair<std::uint32_t, std::size_t>> occurrences_;  // (literal, byte), sorted
     std::vector<std::uint64_t> occurs_;  // a bit per literal: whether it occurs
-    std::vector<std::uint32_t> first_;   // literal -> where its occurrences begin in occurrences_ (if it occurs)
+    std::vector<std::uint32_t> first_;   // the k-th literal that occurs -> where its occurrences begin
+    std::vector<std::uint32_t> below_;   // per word of occurs_: how many literals occur in the words before
     bool ascii_ = true;
     bool bounded_ = false;
   };
