@@ -804,16 +804,16 @@ std::vector<Span> spans_of(const Rule& r, const Scan& scan, const LiteralFilter:
       // costs about as much as a few characters of search); at the characters a match can begin with when
       // those are known (one look at a character per place, where ICU would try the expression).
       std::vector<Span> s;
-      std::optional<std::vector<LiteralFilter::Start>> starts;
+      thread_local std::vector<LiteralFilter::Start> starts;  // (kept between calls: no allocation)
       const bool whole = from == 0 && to == text.size();
-      if (hits.scanned() && whole) starts = hits.starts_slot(slot);
+      const bool near = hits.scanned() && whole && hits.starts_into(slot, starts);
       std::size_t attempts = 0;  // the ranges are sorted and disjoint
-      if (starts) {
-        for (const auto& st : *starts) attempts += st.to + 1 - st.from;
+      if (near) {
+        for (const auto& st : starts) attempts += st.to + 1 - st.from;
       }
       const FirstChars& first = x.literals.first;
-      if (starts && (first.known || attempts * 4 < subject.map.utf16_size())) {
-        s = find_near(Expr(x, subject), x.literals, subject, *starts, hits.bounded());
+      if (near && (first.known || attempts * 4 < subject.map.utf16_size())) {
+        s = find_near(Expr(x, subject), x.literals, subject, starts, hits.bounded());
       } else if (hits.scanned() && whole && first.known && !text.empty()) {
         s = find_near(Expr(x, subject), x.literals, subject, {LiteralFilter::Start{0, text.size() - 1}}, hits.bounded());
       } else {

@@ -1604,7 +1604,6 @@ void intersect(std::vector<LiteralFilter::Start>& a, const std::vector<LiteralFi
 
 bool LiteralFilter::Hits::ranges(std::uint32_t slot, std::vector<Start>& out) const {
   out.clear();
-  out.reserve(16);
   const bool ascii_pattern = filter_->slot_ascii_pattern_[slot];
   for (const auto& [id, prefix] : filter_->slot_literals_[slot]) {
     if (prefix < 0) return false;  // no bound for this literal
@@ -1629,14 +1628,19 @@ std::optional<std::vector<LiteralFilter::Start>> LiteralFilter::Hits::starts(con
 
 std::optional<std::vector<LiteralFilter::Start>> LiteralFilter::Hits::starts_slot(std::int64_t slot) const {
   std::vector<Start> out;
-  if (!filter_ || slot < 0 || !bounded_ || !ranges(static_cast<std::uint32_t>(slot), out)) return std::nullopt;
+  if (!starts_into(slot, out)) return std::nullopt;
+  return out;
+}
+
+bool LiteralFilter::Hits::starts_into(std::int64_t slot, std::vector<Start>& out) const {
+  if (!filter_ || slot < 0 || !bounded_ || !ranges(static_cast<std::uint32_t>(slot), out)) return false;
   // Every further set is in every match too: a match starts near an occurrence of each.
   thread_local std::vector<Start> near;  // (kept between calls: no allocation)
   for (std::uint32_t also : filter_->slot_also_[static_cast<std::size_t>(slot)]) {
     if (out.empty()) break;
     if (ranges(also, near)) intersect(out, near);
   }
-  return out;
+  return true;
 }
 
 }  // namespace rapport
