@@ -297,11 +297,14 @@ bool lookingAt(const Expr& re, const Subject& s, std::size_t from, std::size_t t
 // Whether `x` matches anywhere in the text: near its literals, or where its matches can begin, when known.
 bool occurs(const RuleRegex& x, const Subject& s, const LiteralFilter::Hits& hits) {
   if (s.text.empty()) return found(Expr(x, s), s, 0, 0);
-  std::optional<std::vector<LiteralFilter::Start>> starts;
-  if (hits.scanned()) starts = hits.starts(x.re.get());
-  if (!starts && hits.scanned() && x.literals.first.known) starts = {{LiteralFilter::Start{0, s.text.size() - 1}}};
-  if (!starts) return found(Expr(x, s), s, 0, s.text.size());
-  return !find_near(Expr(x, s), x.literals, s, *starts, hits.bounded(), true).empty();
+  thread_local std::vector<LiteralFilter::Start> starts;  // (kept between calls: no allocation)
+  bool near = hits.scanned() && hits.starts_into(hits.slot(x.re.get()), starts);
+  if (!near && hits.scanned() && x.literals.first.known) {
+    starts.assign(1, LiteralFilter::Start{0, s.text.size() - 1});
+    near = true;
+  }
+  if (!near) return found(Expr(x, s), s, 0, s.text.size());
+  return !find_near(Expr(x, s), x.literals, s, starts, hits.bounded(), true).empty();
 }
 
 std::shared_ptr<icu::RegexPattern> compile(const char* pattern, uint32_t flags = UREGEX_CASE_INSENSITIVE) {

@@ -1623,12 +1623,8 @@ bool LiteralFilter::Hits::ranges(std::uint32_t slot, std::vector<Start>& out) co
 }
 
 std::optional<std::vector<LiteralFilter::Start>> LiteralFilter::Hits::starts(const void* key) const {
-  return starts_slot(slot(key));
-}
-
-std::optional<std::vector<LiteralFilter::Start>> LiteralFilter::Hits::starts_slot(std::int64_t slot) const {
   std::vector<Start> out;
-  if (!starts_into(slot, out)) return std::nullopt;
+  if (!starts_into(slot(key), out)) return std::nullopt;
   return out;
 }
 

@@ -180,8 +180,8 @@ class LiteralFilter {
     /// The same two questions by the key's slot, looked up once (-1: the key has no literals, or no scan).
     std::int64_t slot(const void* key) const;
     bool may_match_slot(std::int64_t slot) const;
-    std::optional<std::vector<Start>> starts_slot(std::int64_t slot) const;
-    /// starts_slot into `out` (a buffer kept by the caller: no allocation once it has grown); false for none.
+    /// starts() by the key's slot, into `out` (a buffer kept by the caller: no allocation once it has grown);
+    /// false for none.
     bool starts_into(std::int64_t slot, std::vector<Start>& out) const;
     /// The owners to look at: those with an expression whose main literals occur (its further sets may
     /// still be missing), and those added by always() or with an expression that has no literals. Sorted.

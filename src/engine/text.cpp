@@ -88,7 +88,6 @@ OffsetMap::OffsetMap(std::string_view utf8) : text_(utf8) {
     unit += (c >= 0xF0) ? 2 : 1;
   }
   utf16_size_ = unit;
-  ascii_ = unit == utf8.size();  // (one unit per byte: every character is ASCII)
   while (next_mark <= utf8.size()) {
     checkpoints_.push_back({utf8.size(), unit});
     next_mark += kStride;
